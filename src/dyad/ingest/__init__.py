@@ -1,0 +1,145 @@
+"""Reading a corpus: finding its files, their manifest entries, and turning each file's
+bytes into Documents (with their posts, for channels). It does not clean, deduplicate or
+judge metadata: that is the later stages' work.
+
+    discover(inputs)            -> Discovery (sources in path order, problems)
+    load(source, config)        -> Loaded (bytes, fingerprint)       raises InputError
+    parse(source, data, config) -> Parsed (documents, problems)      raises InputError
+
+Formats: `.txt`/`.md` (plain text, or a pasted Telegram channel dump, told apart by its
+content), `.html`/`.htm`, Telegram Desktop exports (`.json` with a `messages` list), and
+`.jsonl`/`.ndjson` (one document a line). `manifest.jsonl` files are metadata, not documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dyad.config import Config
+from dyad.errors import InputError
+from dyad.ingest.manifest import MANIFEST_NAME, read_manifest
+from dyad.records import Document, FileError, Given
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file of the corpus: its path relative to the corpus folder (the identity used in
+    the output), where it is on disk, and what the manifest says of it."""
+
+    path: str
+    abspath: Path
+    root: Path
+    given: Given | None = None
+
+
+@dataclass
+class Discovery:
+    sources: list[SourceFile] = field(default_factory=list)
+    problems: list[FileError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    data: bytes
+    fingerprint: str
+
+
+@dataclass
+class Parsed:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[FileError] = field(default_factory=list)
+    fmt: str | None = None
+
+
+def discover(inputs: list[Path]) -> Discovery:
+    """Every supported file under the given folders (recursively) and files, with the
+    manifest entry of each. Hidden files and folders are passed over; files of another
+    type are reported as problems."""
+    out = Discovery()
+    seen: set[str] = set()
+    for inp in inputs:
+        if not inp.exists():
+            out.problems.append(FileError(str(inp), "no such file or folder"))
+            continue
+        root = inp if inp.is_dir() else inp.parent
+        files = sorted(_walk(inp)) if inp.is_dir() else [inp]
+        manifests: dict[Path, dict[str, Given]] = {}
+        for mf in sorted(p for p in files if p.name == MANIFEST_NAME):
+            entries, problems = read_manifest(mf)
+            manifests[mf.parent] = entries
+            out.problems += [FileError(_rel(mf, root) if inp.is_dir() else str(mf), p)
+                             for p in problems]
+        if inp.is_file() and (inp.parent / MANIFEST_NAME).is_file() and inp.name != MANIFEST_NAME:
+            entries, problems = read_manifest(inp.parent / MANIFEST_NAME)
+            manifests[inp.parent] = entries
+        for f in files:
+            if f.name == MANIFEST_NAME:
+                continue
+            rel = _rel(f, root)
+            if f.suffix.lower() not in SUPPORTED:
+                out.problems.append(FileError(rel, f"unsupported file type {f.suffix or '(none)'!r}"
+                                              " (dyad reads .txt, .md, .html, .htm, .json, .jsonl)"))
+                continue
+            if rel in seen:
+                continue
+            seen.add(rel)
+            given = manifests.get(f.parent, {}).get(f.name)
+            out.sources.append(SourceFile(path=rel, abspath=f, root=root, given=given))
+    out.sources.sort(key=lambda s: s.path)
+    return out
+
+
+def _walk(folder: Path) -> list[Path]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [Path(dirpath) / n for n in filenames if not n.startswith(".")]
+    return found
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def load(source: SourceFile, config: Config) -> Loaded:
+    """The file's bytes and a fingerprint of them and of its manifest entry."""
+    suffix = source.abspath.suffix.lower()
+    limit = config.max_export_bytes if suffix in JSON_SUFFIXES | JSONL_SUFFIXES \
+        else config.max_text_bytes
+    try:
+        size = source.abspath.stat().st_size
+        if size > limit:
+            raise InputError(source.path, f"file is {size / 1e6:.1f} MB, over the "
+                                          f"{limit / 1e6:.0f} MB limit for {suffix} files")
+        data = source.abspath.read_bytes()
+    except OSError as e:
+        raise InputError(source.path, f"cannot read the file: {e.strerror or e}") from e
+    h = hashlib.sha256(data)
+    if source.given is not None:
+        h.update(json.dumps(source.given.__dict__, sort_keys=True).encode())
+    return Loaded(data=data, fingerprint=h.hexdigest())
+
+
+def parse(source: SourceFile, data: bytes, config: Config) -> Parsed:
+    """The documents in one file. Raises InputError when nothing can be read from it."""
+    from dyad.ingest import html, jsonl, telegram, text  # the format readers
+
+    suffix = source.abspath.suffix.lower()
+    given = source.given or Given()
+    if suffix in HTML_SUFFIXES:
+        return html.parse(source.path, data, given, config)
+    if suffix in JSONL_SUFFIXES:
+        return jsonl.parse(source.path, data, given, config)
+    if suffix in JSON_SUFFIXES:
+        return telegram.parse_export(source.path, data, given, config)
+    return text.parse(source.path, data, given, config)

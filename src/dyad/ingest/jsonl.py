@@ -1,0 +1,3 @@
+"""STUB (to be replaced)."""
+from __future__ import annotations
+from dyad.ingest.text import parse  # noqa: F401

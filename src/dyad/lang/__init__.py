@@ -1,0 +1,45 @@
+"""Language knowledge as data: one folder per language (ISO 639-1 code) under this package,
+each holding YAML files by topic (`boilerplate.yaml`, `dates.yaml`, `citations.yaml`, ...).
+Adding a language means adding a folder, not code. `xx/` holds what is the same in every
+language (symbols, URL shapes). This module only finds and parses the files; what a topic's
+keys mean is up to the stage that reads it.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+COMMON = "xx"
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+@functools.cache
+def available() -> tuple[str, ...]:
+    """Every language folder shipped (the common `xx` folder included)."""
+    root = resources.files("dyad.lang")
+    return tuple(sorted(e.name for e in root.iterdir()
+                        if e.is_dir() and len(e.name) == 2 and e.name.isalpha()))
+
+
+@functools.cache
+def load(topic: str) -> MappingProxyType:
+    """{language: read-only data} for every language folder that has `<topic>.yaml`."""
+    root = resources.files("dyad.lang")
+    out = {}
+    for lang in available():
+        f = root / lang / f"{topic}.yaml"
+        if f.is_file():
+            out[lang] = _freeze(yaml.safe_load(f.read_text(encoding="utf-8")) or {})
+    return MappingProxyType(out)
