@@ -2,8 +2,8 @@
 across the corpus. Posts that repeat an earlier one are marked (`Post.duplicate_of`) and
 left out of the output; documents are only flagged (`Document.duplicate_of`), never dropped.
 
-Near-duplicates are found with MinHash signatures (datasketch) over word shingles; across
-the corpus the signatures are banded into LSH buckets that the store indexes, so a new
+Within a channel, posts are compared by their word shingles through an inverted index.
+Across the corpus, MinHash signatures (datasketch) of the cleaned texts are banded into LSH buckets that the store indexes, so a new
 document is compared only with the few that share a bucket. Cleaning is not done here.
 """
 
@@ -14,14 +14,15 @@ import re
 import unicodedata
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from dyad.records import Document
 from dyad.stage import Context
 
 NUM_PERM = 128
 BANDS, ROWS = 16, 8                  # 16 x 8 = 128; candidates from a Jaccard of about 0.7
-POST_THRESHOLD = 0.8                 # posts this alike repeat each other
+POST_THRESHOLD = 0.8                 # share of the shorter post's shingles found in the other
+MIN_NEAR_SHINGLES = 8                # shorter posts repeat only exactly
 SHINGLE = 3                          # words per shingle
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -52,30 +53,54 @@ def exact_key(text: str) -> str:
 
 
 def mark_repeated_posts(doc: Document, ctx: Context) -> None:
-    """Stage: mark each post that repeats an earlier one, exactly (same words) or nearly
-    (estimated Jaccard of word shingles >= POST_THRESHOLD). Empty posts repeat nothing and
-    are left out of the output by `Document.kept_posts`."""
-    seen: dict[str, int] = {}
-    lsh = MinHashLSH(threshold=POST_THRESHOLD, num_perm=NUM_PERM)
-    sigs: dict[int, MinHash] = {}
+    """Stage: mark each post that repeats another. A repeat has the same words as a kept
+    post, or shares at least POST_THRESHOLD of the word shingles of the shorter of the two
+    (a preview and its full text, a repost with a line added). Of two near repeats the longer
+    is kept. Empty posts repeat nothing; `Document.kept_posts` leaves them out anyway."""
+    exact: dict[str, int] = {}
+    index: dict[bytes, list[int]] = {}           # shingle -> kept posts that have it
+    sets: dict[int, set[bytes]] = {}
     for post in doc.posts:
         post.duplicate_of = None
+    for post in doc.posts:
         if not post.text.strip():
             continue
         key = exact_key(post.text)
-        if key in seen:
-            post.duplicate_of = seen[key]
+        if key in exact:
+            post.duplicate_of = exact[key]
             continue
-        m = minhash(post.text)
-        if m is None:
-            continue
-        near = [int(i) for i in lsh.query(m) if sigs[int(i)].jaccard(m) >= POST_THRESHOLD]
-        if near:
-            post.duplicate_of = min(near)
-            continue
-        seen[key] = post.index
-        sigs[post.index] = m
-        lsh.insert(str(post.index), m)
+        sh = shingles(post.text)
+        overlap: dict[int, int] = {}
+        for s in sh:
+            for other in index.get(s, ()):
+                overlap[other] = overlap.get(other, 0) + 1
+        best = None
+        for other, n in sorted(overlap.items()):
+            smaller = min(len(sh), len(sets[other]))
+            if smaller >= MIN_NEAR_SHINGLES and n / smaller >= POST_THRESHOLD:
+                best = other
+                break
+        if best is None:
+            _keep(post.index, key, sh, exact, index, sets)
+        elif len(sh) <= len(sets[best]):
+            post.duplicate_of = best
+        else:                                    # the new post is the fuller version
+            for p in doc.posts:
+                if p.index == best or p.duplicate_of == best:
+                    p.duplicate_of = post.index
+            for s in sets.pop(best):
+                index[s].remove(best)
+            for k in [k for k, v in exact.items() if v == best]:
+                exact[k] = post.index
+            _keep(post.index, key, sh, exact, index, sets)
+
+
+def _keep(i: int, key: str, sh: set[bytes], exact: dict[str, int],
+          index: dict[bytes, list[int]], sets: dict[int, set[bytes]]) -> None:
+    exact[key] = i
+    sets[i] = sh
+    for s in sh:
+        index.setdefault(s, []).append(i)
 
 
 # ---------------------------------------------------------------- documents across the corpus

@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -111,8 +111,11 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
     return summary
 
 
-def _read(db: Database, inputs: list[Path], config: Config, summary: RunSummary,
-          fail: callable, progress: bool) -> None:  # type: ignore[valid-type]
+Fail = Callable[[FileError], None]
+
+
+def _read(db: Database, inputs: list[Path], config: Config, summary: RunSummary, fail: Fail,
+          progress: bool) -> None:
     found = ingest.discover(inputs)
     for problem in found.problems:
         fail(problem)
@@ -149,7 +152,7 @@ def _read(db: Database, inputs: list[Path], config: Config, summary: RunSummary,
         summary.new_files += 1
 
 
-def _process(db: Database, config: Config, summary: RunSummary, fail: callable,  # type: ignore[valid-type]
+def _process(db: Database, config: Config, summary: RunSummary, fail: Fail,
              progress: bool) -> None:
     ctx = Context(config=config, corpus=store.LineStats(db))
     total = store.count_at(db, "read")
@@ -174,15 +177,8 @@ def _link(db: Database, config: Config, progress: bool) -> None:
         original = None
         if sig is not None:
             best = 0.0
-            for other_id, other_file, other_sig in store.lsh_neighbours(db, doc_id):
-                if other_sig is None or not _is_linked_original(db, other_id):
-                    continue
+            for other_file, other_sig in store.lsh_originals(db, doc_id):
                 sim = dedup.similarity(sig, other_sig)
                 if sim >= config.near_duplicate_threshold and sim > best:
                     original, best = other_file, sim
         store.save_linked(db, doc_id, original)
-
-
-def _is_linked_original(db: Database, doc_id: int) -> bool:
-    row = db.query("SELECT stage, duplicate_of FROM documents WHERE id = ?", (doc_id,))
-    return bool(row) and row[0]["stage"] == "linked" and row[0]["duplicate_of"] is None

@@ -24,7 +24,9 @@ def _now() -> str:
 
 
 def begin_run(db: Database, inputs: list[str]) -> int:
+    """Log a run's start; runs left 'running' by a killed process are marked 'interrupted'."""
     with db.transaction() as c:
+        c.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
         cur = c.execute("INSERT INTO runs (started, inputs) VALUES (?, ?)",
                         (_now(), json.dumps(inputs, ensure_ascii=False)))
         return int(cur.lastrowid or 0)
@@ -238,13 +240,15 @@ def save_processed(db: Database, doc_id: int, doc: Document, minhash: bytes | No
 # ---------------------------------------------------------------- corpus-level linking
 
 
-def lsh_neighbours(db: Database, doc_id: int) -> list[tuple[int, str, bytes]]:
-    """(id, file, minhash) of processed documents sharing an LSH bucket with `doc_id`."""
-    return [(r["id"], r["file"], r["minhash"]) for r in db.query(
-        "SELECT DISTINCT d.id, d.file, d.minhash FROM lsh_buckets a "
+def lsh_originals(db: Database, doc_id: int) -> list[tuple[str, bytes]]:
+    """(file, minhash) of the linked, non-duplicate documents that share an LSH bucket with
+    `doc_id`: the documents it may be a near-duplicate of."""
+    return [(r["file"], r["minhash"]) for r in db.query(
+        "SELECT DISTINCT d.file, d.minhash FROM lsh_buckets a "
         "JOIN lsh_buckets b ON a.band = b.band AND a.bucket = b.bucket AND b.doc_id != a.doc_id "
         "JOIN documents d ON d.id = b.doc_id "
-        "WHERE a.doc_id = ? AND d.stage != 'read' ORDER BY d.file", (doc_id,))]
+        "WHERE a.doc_id = ? AND d.stage = 'linked' AND d.duplicate_of IS NULL "
+        "AND d.minhash IS NOT NULL ORDER BY d.file", (doc_id,))]
 
 
 def processed_for_linking(db: Database) -> list[tuple[int, str, bytes | None]]:

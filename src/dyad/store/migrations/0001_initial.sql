@@ -7,7 +7,7 @@ CREATE TABLE runs (
     started     TEXT NOT NULL,
     finished    TEXT,
     inputs      TEXT NOT NULL,              -- JSON list of the paths given
-    status      TEXT NOT NULL DEFAULT 'running',   -- running | done
+    status      TEXT NOT NULL DEFAULT 'running',   -- running | done | interrupted
     n_new       INTEGER NOT NULL DEFAULT 0,
     n_unchanged INTEGER NOT NULL DEFAULT 0,
     n_errors    INTEGER NOT NULL DEFAULT 0
