@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 KINDS = ("article", "statement", "blog", "channel")
 
-FORMATS = ("txt", "html", "telegram-json", "telegram-dump", "jsonl")
+FORMATS = ("txt", "html", "telegram-json", "telegram-html", "telegram-dump", "jsonl")
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

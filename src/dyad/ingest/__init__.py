@@ -74,14 +74,13 @@ def discover(inputs: list[Path]) -> Discovery:
         root = inp if inp.is_dir() else inp.parent
         files = sorted(_walk(inp)) if inp.is_dir() else [inp]
         manifests: dict[Path, dict[str, Given]] = {}
-        for mf in sorted(p for p in files if p.name == MANIFEST_NAME):
+        listed = [p for p in files if p.name == MANIFEST_NAME]
+        if inp.is_file() and (inp.parent / MANIFEST_NAME).is_file():
+            listed.append(inp.parent / MANIFEST_NAME)
+        for mf in sorted(set(listed)):
             entries, problems = read_manifest(mf)
             manifests[mf.parent] = entries
-            out.problems += [FileError(_rel(mf, root) if inp.is_dir() else str(mf), p)
-                             for p in problems]
-        if inp.is_file() and (inp.parent / MANIFEST_NAME).is_file() and inp.name != MANIFEST_NAME:
-            entries, problems = read_manifest(inp.parent / MANIFEST_NAME)
-            manifests[inp.parent] = entries
+            out.problems += [FileError(_rel(mf, root), p) for p in problems]
         for f in files:
             if f.name == MANIFEST_NAME:
                 continue
@@ -93,10 +92,22 @@ def discover(inputs: list[Path]) -> Discovery:
             if rel in seen:
                 continue
             seen.add(rel)
-            given = manifests.get(f.parent, {}).get(f.name)
+            given = _manifest_entry(manifests, f)
             out.sources.append(SourceFile(path=rel, abspath=f, root=root, given=given))
     out.sources.sort(key=lambda s: s.path)
     return out
+
+
+def _manifest_entry(manifests: dict[Path, dict[str, Given]], f: Path) -> Given | None:
+    """The entry for `f` in the nearest manifest above it, keyed by the path relative to
+    that manifest's folder."""
+    for folder in (f.parent, *f.parent.parents):
+        entries = manifests.get(folder)
+        if entries is not None:
+            entry = entries.get(f.relative_to(folder).as_posix())
+            if entry is not None:
+                return entry
+    return None
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -119,8 +130,8 @@ def load(source: SourceFile, config: Config) -> Loaded:
     try:
         size = source.abspath.stat().st_size
         if size > limit:
-            raise InputError(source.path, f"file is {size / 1e6:.1f} MB, over the "
-                                          f"{limit / 1e6:.0f} MB limit for {suffix} files")
+            raise InputError(source.path, f"file is {_size(size)}, over the {_size(limit)} "
+                                          f"limit for {suffix} files")
         data = source.abspath.read_bytes()
     except OSError as e:
         raise InputError(source.path, f"cannot read the file: {e.strerror or e}") from e
@@ -128,6 +139,14 @@ def load(source: SourceFile, config: Config) -> Loaded:
     if source.given is not None:
         h.update(json.dumps(source.given.__dict__, sort_keys=True).encode())
     return Loaded(data=data, fingerprint=h.hexdigest())
+
+
+def _size(n: int) -> str:
+    """A byte count for a message: "50 MiB", "1.5 KiB", "900 bytes"."""
+    for unit, scale in (("MiB", 2**20), ("KiB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.3g} {unit}"
+    return f"{n} bytes"
 
 
 def parse(source: SourceFile, data: bytes, config: Config) -> Parsed:

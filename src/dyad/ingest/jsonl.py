@@ -1,3 +1,118 @@
-"""STUB (to be replaced)."""
+"""JSON Lines corpora (.jsonl, .ndjson): one document a line, as a JSON object with `text`
+and any metadata keys (url, title, outlet, published/date, language, kind, author; `file`
+or `id` names the document). Known keys become the Document's `given`, other scalar keys
+its `extra`; a bad line is reported and the others are read. Lines are read one at a time
+from the bytes, so a large file is never decoded whole. Nothing is cleaned here.
+"""
+
 from __future__ import annotations
-from dyad.ingest.text import parse  # noqa: F401
+
+import dataclasses
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from dyad.config import Config
+from dyad.errors import InputError
+from dyad.ingest import Parsed
+from dyad.ingest.decode import bom_encoding, check_binary, decode, normalise_newlines
+from dyad.ingest.manifest import KNOWN_KEYS, given_from
+from dyad.records import Document, FileError, Given
+
+NAME_KEYS = ("file", "id")
+TEXT_KEY = "text"
+MAX_PROBLEMS = 50               # bad lines reported one by one; the rest are counted
+# What a file-level manifest entry may say of every line in the file.
+INHERITED = ("outlet", "language", "kind")
+
+
+def _lines(path: str, data: bytes) -> Iterator[tuple[int, str | None, str | None]]:
+    """(1-based line number, text or None, reason it could not be decoded)."""
+    if bom_encoding(data) not in (None, "utf-8"):          # UTF-16/32: decode it whole
+        for n, line in enumerate(decode(path, data, None).split("\n"), start=1):
+            yield n, line, None
+        return
+    for n, raw in enumerate(io.BytesIO(data), start=1):
+        if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield n, raw.decode("utf-8"), None
+        except UnicodeDecodeError as e:
+            yield n, None, (f"not valid UTF-8 (invalid byte 0x{raw[e.start]:02X} at "
+                            f"column {e.start + 1})")
+
+
+def _scalar(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return None
+
+
+def parse(path: str, data: bytes, given: Given, config: Config) -> Parsed:
+    """A Document (fmt "jsonl") per good line; problems "line n: ..." for the others."""
+    check_binary(path, data)
+    if not data.strip():
+        raise InputError(path, "the file holds only whitespace")
+    inherited = {k: getattr(given, k) for k in INHERITED if getattr(given, k) is not None}
+    docs: list[Document] = []
+    problems: list[FileError] = []
+    more = 0
+    used: dict[str, int] = {}
+
+    def problem(reason: str) -> None:
+        nonlocal more
+        if len(problems) < MAX_PROBLEMS:
+            problems.append(FileError(path, reason))
+        else:
+            more += 1
+
+    for n, line, bad in _lines(path, data):
+        if bad:
+            problem(f"line {n}: {bad}")
+            continue
+        assert line is not None
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            problem(f"line {n}: not valid JSON ({e.msg} at column {e.colno})")
+            continue
+        except RecursionError:
+            problem(f"line {n}: JSON nested too deeply")
+            continue
+        if not isinstance(record, dict):
+            problem(f"line {n}: not a JSON object")
+            continue
+        text = record.get(TEXT_KEY)
+        if not isinstance(text, str) or not text.strip():
+            others = [k for k in ("content", "body", "article", "message") if k in record]
+            hint = f" (it has {others[0]!r}; dyad reads the text from 'text')" if others else ""
+            problem(f"line {n}: no {TEXT_KEY!r} string{hint}")
+            continue
+        name = next((_scalar(record[k]) for k in NAME_KEYS if _scalar(record.get(k))), None)
+        file = name.strip() if name and name.strip() else f"{path}#{n}"
+        if file in used:
+            problem(f"line {n}: the name {file!r} is already used on line {used[file]}; "
+                    "this line is skipped")
+            continue
+        used[file] = n
+        line_given, field_problems = given_from(record)
+        for p in field_problems:
+            problem(f"line {n}: {p.reason} (ignored)")
+        line_given = dataclasses.replace(
+            line_given, **{k: v for k, v in inherited.items() if getattr(line_given, k) is None})
+        extra = {k: s for k, v in record.items()
+                 if k not in KNOWN_KEYS and k not in NAME_KEYS and k != TEXT_KEY
+                 and (s := _scalar(v)) is not None}
+        docs.append(Document(file=file, source_path=path, fmt="jsonl",
+                             raw_text=normalise_newlines(text), given=line_given, extra=extra))
+    if more:
+        problems.append(FileError(path, f"... and {more} more bad lines"))
+    if not docs:
+        first = f" (first problem: {problems[0].reason})" if problems else ""
+        raise InputError(path, f"no line of this JSON Lines file gave a document{first}")
+    return Parsed(docs, problems, "jsonl")

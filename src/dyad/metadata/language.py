@@ -1,8 +1,100 @@
-"""STUB (to be replaced)."""
+"""The language of a document and of each channel post (ISO 639-1), by py3langid restricted
+to the run's languages.
+
+The manifest's language wins for the document when it is given. A channel's posts are
+classified one by one and the document takes the language of most kept-post text. Text is
+classified after cleaning, with URLs, hashtags, @handles and emoji taken out; a text too
+short to judge takes the document's language. This module decides nothing else.
+"""
+
 from __future__ import annotations
-from dyad.records import Document
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from dyad.records import Document, Post
 from dyad.stage import Context
+
+MIN_LETTERS = 25            # fewer letters than this: too short to classify on its own
+_NOISE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[#@][\w.]+|\b\w+\.(?:com|org|net|ru|es|br|se)\b/?\S*",
+    re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@functools.cache
+def identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
+    """A py3langid identifier restricted to `languages` (those the model knows), built
+    once per language set."""
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    known = set(ident.labels)
+    usable = [code for code in languages if code in known]
+    if usable:
+        ident.set_languages(usable)
+    return ident
+
+
+def _strip_symbols(text: str) -> str:
+    """Emoji, pictographs, flags and other symbols out."""
+    return "".join(ch for ch in text
+                   if not unicodedata.category(ch).startswith(("So", "Sk", "Cs", "Co"))
+                   and not 0xFE00 <= ord(ch) <= 0xFE0F and ord(ch) != 0x200D)
+
+
+def prepare(text: str) -> str:
+    """The text as the classifier should see it: no URLs, hashtags, handles or emoji."""
+    return re.sub(r"\s+", " ", _strip_symbols(_NOISE.sub(" ", text))).strip()
+
+
+def normalise_code(code: str | None) -> str | None:
+    """"pt-BR", "PT_br", " en " -> "pt", "en"; anything not a two-letter code -> None."""
+    if not code:
+        return None
+    base = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+    return base if len(base) == 2 and base.isalpha() else None
+
+
+def classify(text: str, languages: tuple[str, ...],
+             min_letters: int = MIN_LETTERS) -> str | None:
+    """The language of `text` among `languages`, or None when it is too short to tell."""
+    clean = prepare(text)
+    if len(_LETTER.findall(clean)) < min_letters:
+        return None
+    lang, _conf = identifier(tuple(languages)).classify(clean)
+    return str(lang)
+
+
+def _post_text(post: Post) -> str:
+    return post.text or post.raw_text
 
 
 def detect(doc: Document, ctx: Context) -> None:
-    doc.language = doc.given.language or "en"
+    """Set doc.language and, for channels, each post's language."""
+    languages = tuple(ctx.config.languages)
+    given = normalise_code(doc.given.language)
+    if doc.posts:
+        found = {p.index: classify(_post_text(p), languages) for p in doc.posts}
+        weight: Counter[str] = Counter()
+        for p in doc.kept_posts:
+            if found.get(p.index):
+                weight[found[p.index]] += len(prepare(p.text))
+        doc_lang = given or (weight.most_common(1)[0][0] if weight else None) \
+            or classify(doc.text or doc.raw_text, languages, min_letters=1)
+        by_index = {p.index: p for p in doc.posts}
+        for p in doc.posts:
+            lang = found.get(p.index)
+            if lang is None and p.duplicate_of is not None and p.duplicate_of in by_index:
+                lang = found.get(p.duplicate_of)
+            p.language = lang or doc_lang
+        doc.language = doc_lang
+        return
+    if given:
+        doc.language = given
+        return
+    doc.language = classify(doc.text, languages) or \
+        classify(doc.raw_text, languages) or \
+        classify(f"{doc.given.title or ''} {doc.text or doc.raw_text}", languages, min_letters=1)

@@ -1,0 +1,164 @@
+"""The boilerplate lexicon: every language's `boilerplate.yaml` (and the language-independent
+`xx/boilerplate.yaml`) merged into one read-only object, since a document's language is not
+known when it is cleaned. Month and weekday names for datelines come from CLDR (babel) for
+the same language codes. This module only loads and indexes the data; `clean.lines` and
+`clean.blocks` decide what a line is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from dyad import lang
+from dyad.clean.shape import key, normalise, tokens
+
+TOPIC = "boilerplate"
+
+# Keys of boilerplate.yaml holding phrases (matched as whole lines or line prefixes).
+PHRASE_KEYS = ("widget", "section", "more_link", "related", "comments", "views", "tags", "glue",
+               "byline", "credit", "credit_label", "name_particles", "photo", "dateline", "date_words",
+               "forwarded")
+# Keys holding regular expressions (searched inside a line, case-insensitively).
+PATTERN_KEYS = ("donation_patterns", "payment_patterns", "subscribe_patterns", "bio_patterns",
+                "disclaimer_patterns")
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Normalised phrases (see `shape.key`) by class, and compiled patterns."""
+
+    widget: frozenset[str]
+    section: frozenset[str]
+    more_link: frozenset[str]
+    related: frozenset[str]
+    comments: frozenset[str]
+    views: frozenset[str]
+    tags: frozenset[str]
+    glue: frozenset[str]
+    byline: tuple[str, ...]           # longest first
+    credit: tuple[str, ...]           # longest first
+    credit_label: tuple[str, ...]     # longest first; need a colon after them
+    name_particles: frozenset[str]
+    photo: tuple[str, ...]            # longest first
+    dateline: tuple[str, ...]         # longest first
+    date_words: frozenset[str]        # time words allowed in a dateline ("ago", "hours")
+    calendar: frozenset[str]          # month and weekday names (CLDR)
+    copyright: re.Pattern[str]        # notices, as whole words anywhere in a line
+    forwarded: tuple[str, ...]
+    donation: re.Pattern[str]
+    payment: re.Pattern[str]
+    subscribe: re.Pattern[str]
+    bio: re.Pattern[str]
+    disclaimer: re.Pattern[str]
+    photo_credit: re.Pattern[str]     # a credit at the end of a line ("... | Photo: X/@y")
+    phrase_class: Mapping[tuple[str, ...], str]   # token tuple -> class, for segmentation
+    max_phrase_tokens: int
+
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    if not patterns:
+        return _NEVER
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.UNICODE)
+
+
+def _phrases_anywhere(phrases: set[str]) -> re.Pattern[str]:
+    """Normalised phrases found anywhere in a normalised line, as whole words."""
+    if not phrases:
+        return _NEVER
+    alt = "|".join(re.escape(p) for p in sorted(phrases, key=lambda s: (-len(s), s)))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+
+
+def _photo_pattern(markers: tuple[str, ...], bylines: tuple[str, ...]) -> re.Pattern[str]:
+    """A photo credit closing a line: a marker, then ':' '©' '|' (group sep), '/' (group
+    slash) or a byline word (group by), then the rest of the line (group rest)."""
+    if not markers:
+        return _NEVER
+    m = "|".join(re.escape(x) for x in markers)
+    by = "|".join(re.escape(x) for x in bylines if x.isalpha()) or "(?!x)x"
+    return re.compile(
+        rf"(?:^|(?<=[\s.|/(\[,;–—-]))(?P<marker>{m})\s*"
+        rf"(?:(?P<sep>[:©|])|(?P<slash>/)|(?P<by>{by})\s)(?P<rest>[^!?]*)$",
+        re.IGNORECASE | re.UNICODE)
+
+
+@functools.cache
+def calendar_words(code: str) -> frozenset[str]:
+    """Month and weekday names (wide and abbreviated, both grammatical contexts) of a
+    language, from CLDR; empty when babel does not know the language."""
+    try:
+        from babel import dates
+        from babel.core import UnknownLocaleError
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return frozenset()
+    out: set[str] = set()
+    try:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for names in (dates.get_month_names(width, context, locale=code),
+                              dates.get_day_names(width, context, locale=code)):
+                    out.update(key(n) for n in names.values())
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset(w for w in out if w)
+
+
+# Which class a segmented widget phrase belongs to, in order of precedence.
+_SEGMENT_CLASSES = ("comments", "views", "more_link", "tags", "widget", "section")
+
+
+@functools.cache
+def load_lexicon(languages: tuple[str, ...]) -> Lexicon:
+    """The merged lexicon of the given languages and the common `xx` data."""
+    data = lang.load(TOPIC)
+    codes = [c for c in (*languages, lang.COMMON) if c in data]
+    phrases: dict[str, set[str]] = {k: set() for k in PHRASE_KEYS}
+    patterns: dict[str, list[str]] = {k: [] for k in PATTERN_KEYS}
+    for code in codes:
+        d = data[code]
+        for k in PHRASE_KEYS:
+            phrases[k].update(key(str(p)) for p in d.get(k, ()) if key(str(p)))
+        for k in PATTERN_KEYS:
+            patterns[k].extend(str(p) for p in d.get(k, ()))
+    calendar: set[str] = set()
+    for code in languages:
+        calendar |= calendar_words(code)
+
+    copyright = {normalise(str(p)) for c in codes for p in data[c].get("copyright", ())}
+    phrase_class: dict[tuple[str, ...], str] = {}
+    for cls in reversed(_SEGMENT_CLASSES):       # earlier classes win
+        for p in phrases[cls]:
+            toks = tuple(tokens(p))
+            if toks:
+                phrase_class[toks] = cls
+    longest = max((len(t) for t in phrase_class), default=1)
+
+    def by_length(k: str) -> tuple[str, ...]:
+        return tuple(sorted(phrases[k], key=lambda s: (-len(s), s)))
+
+    return Lexicon(
+        widget=frozenset(phrases["widget"]), section=frozenset(phrases["section"]),
+        more_link=frozenset(phrases["more_link"]), related=frozenset(phrases["related"]),
+        comments=frozenset(phrases["comments"]), views=frozenset(phrases["views"]),
+        tags=frozenset(phrases["tags"]), glue=frozenset(phrases["glue"]),
+        byline=by_length("byline"), credit=by_length("credit"),
+        credit_label=by_length("credit_label"),
+        name_particles=frozenset(phrases["name_particles"]), photo=by_length("photo"),
+        dateline=by_length("dateline"), date_words=frozenset(phrases["date_words"]),
+        calendar=frozenset(calendar),
+        copyright=_phrases_anywhere(copyright), forwarded=by_length("forwarded"),
+        donation=_compile(patterns["donation_patterns"]),
+        payment=_compile(patterns["payment_patterns"]),
+        subscribe=_compile(patterns["subscribe_patterns"]),
+        bio=_compile(patterns["bio_patterns"]),
+        disclaimer=_compile(patterns["disclaimer_patterns"]),
+        photo_credit=_photo_pattern(by_length("photo"), by_length("byline")),
+        phrase_class=MappingProxyType(phrase_class), max_phrase_tokens=longest,
+    )

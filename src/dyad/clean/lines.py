@@ -1,0 +1,372 @@
+"""Line-level rules: whether one line, seen with its neighbours, is boilerplate and which rule
+says so (widget, share bar, byline, photo credit, dateline, donation appeal, counters, ...).
+The cues come from the multilingual lexicon (`clean.lexicon`) and from the line's shape
+(`clean.shape`). Rules that need a run of lines (related blocks, captions, repeats, footers,
+corpus evidence) are in `clean.blocks`; this module never looks further than one line away.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dyad.clean.lexicon import Lexicon
+from dyad.clean.shape import (ends_as_sentence, has_quote_marks, is_counter, is_initials,
+                              is_link_only, is_list_item, is_number, key, normalise,
+                              short_capitalised, split_breadcrumb, split_menu, strip_marks,
+                              tokens, words)
+
+HEAD_LINES = 15           # section labels count as boilerplate only among the first lines
+_CUE_END = re.compile(r"^\s*(?:[:：\-–—»>|]\s*)")
+
+
+@dataclass(frozen=True)
+class LineView:
+    """One line and what the rules may know about where it stands."""
+
+    text: str                 # the line, stripped
+    prev: str = ""            # the previous non-blank line of the same text
+    next: str = ""            # the next non-blank line
+    head: bool = False        # among the first HEAD_LINES non-blank lines
+    first: bool = False       # the first line not dropped by another rule (a title)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    rule: str
+    related_head: bool = False    # heads a block of related headlines
+    caption: str = ""             # key of the caption a photo credit closed, if any
+
+
+# ---------------------------------------------------------------- lexicon lines
+
+
+def _starts_with(norm: str, cue: str) -> str | None:
+    """The rest of `norm` after `cue` when it opens it as whole words, else None."""
+    if not norm.startswith(cue):
+        return None
+    rest = norm[len(cue):]
+    if rest and (rest[0].isalnum() and cue[-1:].isalnum()):
+        return None
+    return rest
+
+
+def segment(line: str, lex: Lexicon) -> list[str] | None:
+    """The classes of lexicon phrases a line is made of ("Share on Facebook" -> [widget,
+    glue, widget]), numbers as "#"; None when some word is not in the lexicon."""
+    toks = tokens(line)
+    n = len(toks)
+    if not n or n > 16:
+        return None
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        cur = best[i]
+        if cur is None:
+            continue
+        steps: list[tuple[int, str]] = []
+        if is_number(toks[i]):
+            steps.append((1, "#"))
+        if toks[i] in lex.glue:
+            steps.append((1, "glue"))
+        for size in range(1, min(lex.max_phrase_tokens, n - i) + 1):
+            cls = lex.phrase_class.get(tuple(toks[i:i + size]))
+            if cls:
+                steps.append((size, cls))
+        for size, cls in steps:
+            cand = cur + [cls]
+            old = best[i + size]
+            if old is None or _better(cand, old):
+                best[i + size] = cand
+    return best[n]
+
+
+def _better(a: list[str], b: list[str]) -> bool:
+    """Fewer glue words, then fewer pieces."""
+    return (a.count("glue"), len(a)) < (b.count("glue"), len(b))
+
+
+def segment_rule(view: LineView, lex: Lexicon) -> str | None:
+    parts = segment(view.text, lex)
+    if not parts:
+        return None
+    phrases = [p for p in parts if p not in ("#", "glue")]
+    if not phrases or parts[0] == "glue" or parts[-1] == "glue":
+        return None
+    if parts.count("glue") > len(phrases) - 1:
+        return None
+    kinds = set(phrases)
+    if kinds == {"section"}:
+        if len(phrases) >= 2:
+            return "nav"
+        return "section" if view.head and "#" not in parts else None
+    if kinds == {"comments"}:
+        return "comments"
+    if kinds <= {"views", "comments"} and "#" in parts:
+        return "reactions"
+    if kinds == {"more_link"} and len(phrases) == 1:
+        return "related"
+    if kinds == {"tags"}:
+        return "tags"
+    if "section" in kinds or len(kinds) > 1:
+        return "nav"
+    return "widget"
+
+
+def related_head(line: str, lex: Lexicon) -> bool:
+    """A line that heads a block of related headlines: "RELATED:", "Lea también", "Read more:"."""
+    k = key(line)
+    return k in lex.related or (k in lex.more_link and line.rstrip().endswith((":", "：")))
+
+
+def related_inline(line: str, lex: Lexicon) -> bool:
+    """A related cue with its headline on the same line: "RELATED: Russia and Cuba sign ..."."""
+    norm = normalise(strip_marks(line))
+    for cue in (*lex.related, *lex.more_link):
+        rest = _starts_with(norm, cue)
+        if not rest:
+            continue
+        m = _CUE_END.match(rest)
+        if not m:
+            continue
+        rest = rest[m.end():].strip()
+        if rest and (is_link_only(rest) or len(words(rest)) <= 25):
+            return True
+    return False
+
+
+def forwarded(line: str, lex: Lexicon) -> bool:
+    norm = normalise(strip_marks(line))
+    return len(words(norm)) <= 12 and any(_starts_with(norm, c) is not None for c in lex.forwarded)
+
+
+def tag_label(line: str, lex: Lexicon) -> bool:
+    """A tag list with its label: "Tags: Russia, Venezuela", "Темы: ...". """
+    norm = normalise(strip_marks(line))
+    if len(words(norm)) > 15:
+        return False
+    for cue in lex.tags:
+        rest = _starts_with(norm, cue)
+        if rest is not None and rest.lstrip().startswith((":", "：")):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- credits and appeals
+
+
+def photo_credit(line: str, lex: Lexicon) -> tuple[bool, str]:
+    """A photo credit or a caption closed by one: "Photo: Reuters", "Putin. Photo/Illustration",
+    "... 2023. | Photo: X/@mfa_russia", "(Photo: Reuters)". Returns (is credit, caption key)."""
+    n = len(words(line))
+    if n > 45:
+        return False, ""
+    body = strip_marks(line)
+    norm = normalise(body)
+    for marker in lex.photo:
+        rest = _starts_with(norm, marker)
+        if rest is not None and len(words(norm)) <= 3 and not ends_as_sentence(body):
+            return True, ""
+    for m in lex.photo_credit.finditer(body):
+        rest = m.group("rest").strip()
+        nrest = len(words(rest))
+        if m.group("slash") is not None:
+            ok = nrest <= 3
+        elif m.group("by") is not None:
+            ok = bool(rest) and rest[0].isupper() and nrest <= 8
+        else:
+            ok = nrest <= 10
+        if ok:
+            caption = body[:m.start()].rstrip(" |/-–—([,;")
+            return True, key(caption) if len(words(caption)) >= 4 else ""
+    return False, ""
+
+
+def copyright_line(line: str, lex: Lexicon) -> bool:
+    if len(words(line)) > 30:
+        return False
+    if "©" in line or re.search(r"\((?:c|с)\)\s*\d{4}|\bcopyright\b", line, re.IGNORECASE):
+        return True
+    return bool(lex.copyright.search(normalise(line)))
+
+
+def donation(line: str, lex: Lexicon) -> bool:
+    """An appeal for money or support: "Support our work", "Stöd hans arbete genom en
+    direktdonation via Paypal.", an author box that ends in one."""
+    if not lex.donation.search(line):
+        return False
+    n = len(words(line))
+    if n > 80:
+        return False
+    if lex.payment.search(line) or lex.bio.search(line):
+        return True
+    return n <= 25 and not has_quote_marks(line)
+
+
+def subscribe(line: str, lex: Lexicon) -> bool:
+    if not lex.subscribe.search(line):
+        return False
+    return len(words(line)) <= 30 and (not has_quote_marks(line) or is_link_only(line))
+
+
+def disclaimer(line: str, lex: Lexicon) -> bool:
+    return len(words(line)) <= 80 and bool(lex.disclaimer.search(line))
+
+
+# ---------------------------------------------------------------- datelines and bylines
+
+
+def dateline(line: str, lex: Lexicon) -> bool:
+    """A publication dateline with its cue and little more than the date: "Published 21
+    September 2023 (1 hours 28 minutes ago)", "Submitted on Thu, 06/29/2023 - 13:28",
+    "publicerad 17 november 2023", "Опубликовано: 12.04.2023"."""
+    body = strip_marks(line)
+    norm = normalise(body)
+    if len(words(norm)) > 16:
+        return False
+    for cue in lex.dateline:
+        rest = _starts_with(norm, cue)
+        if rest is None:
+            continue
+        ws = words(rest)
+        dated = any(c.isdigit() for c in rest) or any(w in lex.calendar for w in ws)
+        if not dated:
+            continue
+        orig = words(body)[len(words(cue)):]
+        other, after_by = 0, False
+        for w, o in zip(ws, orig):
+            if w in lex.byline:
+                after_by = True
+                continue
+            if (w.isdigit() or len(w) <= 2 or w in lex.calendar or w in lex.date_words
+                    or w.rstrip(".") in lex.calendar or any(c.isdigit() for c in w)):
+                continue
+            if after_by and o[:1].isupper():
+                continue
+            other += 1
+        if other <= 1:
+            return True
+    return False
+
+
+def _name_words(ws: list[str], lex: Lexicon) -> tuple[int, int]:
+    """(capitalised words, lowercase words that are not name particles or dates)."""
+    caps = low = 0
+    for w in ws:
+        f = w.casefold()
+        if any(c.isupper() for c in w):
+            caps += 1
+        elif f in lex.name_particles or w.isdigit() or f in lex.calendar or f in lex.date_words:
+            continue
+        elif any(c.isalpha() for c in w):
+            low += 1
+    return caps, low
+
+
+def byline(view: LineView, lex: Lexicon) -> bool:
+    """An author line: "By John Smith", "Por Fulano de Tal | EFE", "Автор: Иван Петров",
+    "by teleSUR/ GSD", "Reporting by X; Editing by Y", "- Torbjörn Sassersson"."""
+    line = view.text
+    body = strip_marks(line)
+    norm = normalise(body)
+    n = len(words(body))
+    if not n or n > 16:
+        return False
+    for cues, colon in ((lex.credit, False), (lex.credit_label, True)):
+        for cue in cues:
+            rest = _starts_with(norm, cue)
+            if rest is None or (colon and not rest.lstrip().startswith((":", "："))):
+                continue
+            ws = words(body)[len(words(cue)):]
+            caps, low = _name_words(ws, lex)
+            if caps and low <= 2 and len(ws) <= 14:
+                return True
+    if n <= 10 and not view.first and not line.rstrip().endswith(("?", "!")):
+        for cue in lex.byline:
+            rest = _starts_with(norm, cue)
+            if not rest or not rest[:1].isspace():
+                continue
+            ws = words(body)[len(words(cue)):]
+            if not ws or len(ws) > 8:
+                continue
+            caps, low = _name_words(ws, lex)
+            if caps and (low == 0 or (low <= 2 and caps >= 2 and not ends_as_sentence(body))):
+                return True
+    return dash_name(view, lex)
+
+
+def dash_name(view: LineView, lex: Lexicon) -> bool:
+    """A signature line of a dash and a name, not part of a dashed list."""
+    m = re.fullmatch(r"[-–—]+\s*(\S.*)", view.text)
+    if not m or is_list_item(view.prev) or is_list_item(view.next):
+        return False
+    name = m.group(1)
+    ws = words(name)
+    if not 2 <= len(ws) <= 4 or any(c.isdigit() for c in name) or ends_as_sentence(name):
+        return False
+    caps, low = _name_words(ws, lex)
+    return low == 0 and caps >= 2
+
+
+# ---------------------------------------------------------------- navigation shapes
+
+
+def navigation(line: str, lex: Lexicon) -> bool:
+    """A breadcrumb ("News > World") or a menu of short items ("Home | World | Politics")."""
+    if ends_as_sentence(line) or len(words(line)) > 20:
+        return False
+
+    def item_ok(item: str, max_words: int) -> bool:
+        k = key(item)
+        return (k in lex.widget or k in lex.section or short_capitalised(item, max_words))
+
+    crumbs = split_breadcrumb(line)
+    if crumbs and len(words(line)) <= 12 and all(item_ok(c, 4) for c in crumbs):
+        return True
+    items = split_menu(line)
+    return bool(items) and all(item_ok(i, 3) for i in items)
+
+
+# ---------------------------------------------------------------- all line rules
+
+
+def judge(view: LineView, lex: Lexicon) -> Verdict | None:
+    """The first line rule that fires on a line, or None to keep it."""
+    line = view.text
+    if not line:
+        return None
+    if is_counter(line):
+        return Verdict("reactions")
+    if is_link_only(line):
+        return Verdict("link")
+    if is_initials(line):
+        return Verdict("byline")
+    if forwarded(line, lex):
+        return Verdict("forwarded")
+    if related_head(line, lex):
+        return Verdict("related", related_head=True)
+    rule = segment_rule(view, lex)
+    if rule:
+        return Verdict(rule)
+    if related_inline(line, lex):
+        return Verdict("related")
+    credit, caption = photo_credit(line, lex)
+    if credit:
+        return Verdict("photo-credit", caption=caption)
+    if copyright_line(line, lex):
+        return Verdict("copyright")
+    if donation(line, lex):
+        return Verdict("donation")
+    if subscribe(line, lex):
+        return Verdict("subscribe")
+    if disclaimer(line, lex):
+        return Verdict("disclaimer")
+    if dateline(line, lex):
+        return Verdict("dateline")
+    if tag_label(line, lex):
+        return Verdict("tags")
+    if navigation(line, lex):
+        return Verdict("nav")
+    if byline(view, lex):
+        return Verdict("byline")
+    return None
