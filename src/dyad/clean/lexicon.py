@@ -20,11 +20,27 @@ TOPIC = "boilerplate"
 
 # Keys of boilerplate.yaml holding phrases (matched as whole lines or line prefixes).
 PHRASE_KEYS = ("widget", "section", "more_link", "related", "comments", "views", "tags", "glue",
-               "byline", "credit", "credit_label", "name_particles", "photo", "dateline", "date_words",
-               "forwarded")
+               "byline", "credit", "credit_label", "name_particles", "photo", "dateline",
+               "date_words", "forwarded")
 # Keys holding regular expressions (searched inside a line, case-insensitively).
 PATTERN_KEYS = ("donation_patterns", "payment_patterns", "subscribe_patterns", "bio_patterns",
-                "disclaimer_patterns")
+                "disclaimer_patterns", "advert_patterns")
+# Keys holding phrases searched anywhere in a line.
+ANYWHERE_KEYS = ("copyright",)
+KNOWN_KEYS = frozenset(PHRASE_KEYS + PATTERN_KEYS + ANYWHERE_KEYS)
+
+
+# Phrase classes whose phrases may open a line, each with the rest of the line to judge.
+PREFIX_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("related", ("related", "more_link")),
+    ("forwarded", ("forwarded",)),
+    ("tags", ("tags",)),
+    ("credit", ("credit",)),
+    ("credit_label", ("credit_label",)),
+    ("byline", ("byline",)),
+    ("photo", ("photo",)),
+    ("dateline", ("dateline",)),
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,50 +55,67 @@ class Lexicon:
     views: frozenset[str]
     tags: frozenset[str]
     glue: frozenset[str]
-    byline: tuple[str, ...]           # longest first
-    credit: tuple[str, ...]           # longest first
-    credit_label: tuple[str, ...]     # longest first; need a colon after them
+    byline: frozenset[str]
     name_particles: frozenset[str]
-    photo: tuple[str, ...]            # longest first
-    dateline: tuple[str, ...]         # longest first
     date_words: frozenset[str]        # time words allowed in a dateline ("ago", "hours")
     calendar: frozenset[str]          # month and weekday names (CLDR)
-    copyright: re.Pattern[str]        # notices, as whole words anywhere in a line
-    forwarded: tuple[str, ...]
+    prefixes: Mapping[str, re.Pattern[str]]   # PREFIX_KINDS -> "^(cue)" on a normalised line
+    copyright: re.Pattern[str]        # notices, as whole words anywhere in a normalised line
     donation: re.Pattern[str]
     payment: re.Pattern[str]
     subscribe: re.Pattern[str]
     bio: re.Pattern[str]
     disclaimer: re.Pattern[str]
+    advert: re.Pattern[str]
     photo_credit: re.Pattern[str]     # a credit at the end of a line ("... | Photo: X/@y")
     phrase_class: Mapping[tuple[str, ...], str]   # token tuple -> class, for segmentation
     max_phrase_tokens: int
+
+    def prefix(self, kind: str, norm: str) -> tuple[str, str] | None:
+        """(cue, rest of the line) when a cue of `kind` opens the normalised line."""
+        m = self.prefixes[kind].match(norm)
+        return (m.group(0), norm[m.end():]) if m else None
 
 
 _NEVER = re.compile(r"(?!x)x")
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern of many, tried only where a word starts (so a pattern must begin with a
+    word character, `^`, or a lookbehind); searched in a line without its leading marks."""
     if not patterns:
         return _NEVER
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.UNICODE)
+    alt = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<![^\W_])(?=[^\W_])(?:{alt})", re.IGNORECASE | re.UNICODE)
+
+
+def _longest_first(phrases: set[str]) -> list[str]:
+    return sorted(phrases, key=lambda s: (-len(s), s))
+
+
+def _opening(phrases: set[str]) -> re.Pattern[str]:
+    """Any of the phrases opening a normalised line, as whole words."""
+    if not phrases:
+        return _NEVER
+    alt = "|".join(re.escape(p) for p in _longest_first(phrases))
+    return re.compile(rf"^(?:{alt})(?![^\W_])")
 
 
 def _phrases_anywhere(phrases: set[str]) -> re.Pattern[str]:
     """Normalised phrases found anywhere in a normalised line, as whole words."""
     if not phrases:
         return _NEVER
-    alt = "|".join(re.escape(p) for p in sorted(phrases, key=lambda s: (-len(s), s)))
+    alt = "|".join(re.escape(p) for p in _longest_first(phrases))
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
 
 
-def _photo_pattern(markers: tuple[str, ...], bylines: tuple[str, ...]) -> re.Pattern[str]:
+def _photo_pattern(markers: set[str], bylines: set[str]) -> re.Pattern[str]:
     """A photo credit closing a line: a marker, then ':' '©' '|' (group sep), '/' (group
     slash) or a byline word (group by), then the rest of the line (group rest)."""
     if not markers:
         return _NEVER
-    m = "|".join(re.escape(x) for x in markers)
-    by = "|".join(re.escape(x) for x in bylines if x.isalpha()) or "(?!x)x"
+    m = "|".join(re.escape(x) for x in _longest_first(markers))
+    by = "|".join(re.escape(x) for x in _longest_first(bylines) if x.isalpha()) or "(?!x)x"
     return re.compile(
         rf"(?:^|(?<=[\s.|/(\[,;–—-]))(?P<marker>{m})\s*"
         rf"(?:(?P<sep>[:©|])|(?P<slash>/)|(?P<by>{by})\s)(?P<rest>[^!?]*)$",
@@ -123,6 +156,9 @@ def load_lexicon(languages: tuple[str, ...]) -> Lexicon:
     patterns: dict[str, list[str]] = {k: [] for k in PATTERN_KEYS}
     for code in codes:
         d = data[code]
+        unknown = set(d) - KNOWN_KEYS
+        if unknown:
+            raise ValueError(f"{code}/{TOPIC}.yaml: unknown keys {sorted(unknown)}")
         for k in PHRASE_KEYS:
             phrases[k].update(key(str(p)) for p in d.get(k, ()) if key(str(p)))
         for k in PATTERN_KEYS:
@@ -140,25 +176,23 @@ def load_lexicon(languages: tuple[str, ...]) -> Lexicon:
                 phrase_class[toks] = cls
     longest = max((len(t) for t in phrase_class), default=1)
 
-    def by_length(k: str) -> tuple[str, ...]:
-        return tuple(sorted(phrases[k], key=lambda s: (-len(s), s)))
-
     return Lexicon(
         widget=frozenset(phrases["widget"]), section=frozenset(phrases["section"]),
         more_link=frozenset(phrases["more_link"]), related=frozenset(phrases["related"]),
         comments=frozenset(phrases["comments"]), views=frozenset(phrases["views"]),
         tags=frozenset(phrases["tags"]), glue=frozenset(phrases["glue"]),
-        byline=by_length("byline"), credit=by_length("credit"),
-        credit_label=by_length("credit_label"),
-        name_particles=frozenset(phrases["name_particles"]), photo=by_length("photo"),
-        dateline=by_length("dateline"), date_words=frozenset(phrases["date_words"]),
-        calendar=frozenset(calendar),
-        copyright=_phrases_anywhere(copyright), forwarded=by_length("forwarded"),
+        byline=frozenset(phrases["byline"]), name_particles=frozenset(phrases["name_particles"]),
+        date_words=frozenset(phrases["date_words"]), calendar=frozenset(calendar),
+        prefixes=MappingProxyType({
+            kind: _opening(set().union(*(phrases[c] for c in classes)))
+            for kind, classes in PREFIX_KINDS}),
+        copyright=_phrases_anywhere(copyright),
         donation=_compile(patterns["donation_patterns"]),
         payment=_compile(patterns["payment_patterns"]),
         subscribe=_compile(patterns["subscribe_patterns"]),
         bio=_compile(patterns["bio_patterns"]),
         disclaimer=_compile(patterns["disclaimer_patterns"]),
-        photo_credit=_photo_pattern(by_length("photo"), by_length("byline")),
+        advert=_compile(patterns["advert_patterns"]),
+        photo_credit=_photo_pattern(phrases["photo"], phrases["byline"]),
         phrase_class=MappingProxyType(phrase_class), max_phrase_tokens=longest,
     )

@@ -17,7 +17,10 @@ from dyad.clean.shape import (ends_as_sentence, has_quote_marks, is_counter, is_
                               tokens, words)
 
 HEAD_LINES = 15           # section labels count as boilerplate only among the first lines
+SHORT_WORDS = 20          # widget, label, byline and dateline rules look at lines this short
+_CLOSING_QUOTES = "\"”»’“"
 _CUE_END = re.compile(r"^\s*(?:[:：\-–—»>|]\s*)")
+_COPYRIGHT = re.compile(r"\((?:c|с)\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,16 +42,6 @@ class Verdict:
 
 
 # ---------------------------------------------------------------- lexicon lines
-
-
-def _starts_with(norm: str, cue: str) -> str | None:
-    """The rest of `norm` after `cue` when it opens it as whole words, else None."""
-    if not norm.startswith(cue):
-        return None
-    rest = norm[len(cue):]
-    if rest and (rest[0].isalnum() and cue[-1:].isalnum()):
-        return None
-    return rest
 
 
 def segment(line: str, lex: Lexicon) -> list[str] | None:
@@ -121,23 +114,19 @@ def related_head(line: str, lex: Lexicon) -> bool:
 
 def related_inline(line: str, lex: Lexicon) -> bool:
     """A related cue with its headline on the same line: "RELATED: Russia and Cuba sign ..."."""
-    norm = normalise(strip_marks(line))
-    for cue in (*lex.related, *lex.more_link):
-        rest = _starts_with(norm, cue)
-        if not rest:
-            continue
-        m = _CUE_END.match(rest)
-        if not m:
-            continue
-        rest = rest[m.end():].strip()
-        if rest and (is_link_only(rest) or len(words(rest)) <= 25):
-            return True
-    return False
+    found = lex.prefix("related", normalise(strip_marks(line)))
+    if not found:
+        return False
+    m = _CUE_END.match(found[1])
+    if not m:
+        return False
+    rest = found[1][m.end():].strip()
+    return bool(rest) and (is_link_only(rest) or len(words(rest)) <= 25)
 
 
 def forwarded(line: str, lex: Lexicon) -> bool:
     norm = normalise(strip_marks(line))
-    return len(words(norm)) <= 12 and any(_starts_with(norm, c) is not None for c in lex.forwarded)
+    return len(words(norm)) <= 12 and lex.prefix("forwarded", norm) is not None
 
 
 def tag_label(line: str, lex: Lexicon) -> bool:
@@ -145,11 +134,8 @@ def tag_label(line: str, lex: Lexicon) -> bool:
     norm = normalise(strip_marks(line))
     if len(words(norm)) > 15:
         return False
-    for cue in lex.tags:
-        rest = _starts_with(norm, cue)
-        if rest is not None and rest.lstrip().startswith((":", "：")):
-            return True
-    return False
+    found = lex.prefix("tags", norm)
+    return bool(found) and found[1].lstrip().startswith((":", "："))
 
 
 # ---------------------------------------------------------------- credits and appeals
@@ -163,15 +149,16 @@ def photo_credit(line: str, lex: Lexicon) -> tuple[bool, str]:
         return False, ""
     body = strip_marks(line)
     norm = normalise(body)
-    for marker in lex.photo:
-        rest = _starts_with(norm, marker)
-        if rest is not None and len(words(norm)) <= 3 and not ends_as_sentence(body):
-            return True, ""
+    if n <= 3 and lex.prefix("photo", norm) and not ends_as_sentence(body):
+        return True, ""
     for m in lex.photo_credit.finditer(body):
+        before = body[:m.start()].rstrip()
+        if not (m.group("marker")[0].isupper() or not before or before[-1] in "([|/"):
+            continue            # "a photo by Reuters shows ..." is running text
         rest = m.group("rest").strip()
         nrest = len(words(rest))
         if m.group("slash") is not None:
-            ok = nrest <= 3
+            ok = nrest <= 3 and rest[:1].isupper()
         elif m.group("by") is not None:
             ok = bool(rest) and rest[0].isupper() and nrest <= 8
         else:
@@ -185,32 +172,36 @@ def photo_credit(line: str, lex: Lexicon) -> tuple[bool, str]:
 def copyright_line(line: str, lex: Lexicon) -> bool:
     if len(words(line)) > 30:
         return False
-    if "©" in line or re.search(r"\((?:c|с)\)\s*\d{4}|\bcopyright\b", line, re.IGNORECASE):
+    if "©" in line or _COPYRIGHT.search(line):
         return True
     return bool(lex.copyright.search(normalise(line)))
 
 
 def donation(line: str, lex: Lexicon) -> bool:
     """An appeal for money or support: "Support our work", "Stöd hans arbete genom en
-    direktdonation via Paypal.", an author box that ends in one."""
-    if not lex.donation.search(line):
-        return False
+    direktdonation via Paypal.", an author box that ends in one. A short line with an appeal
+    goes; a longer one (up to 80 words) only with a payment channel or an author-bio cue, and
+    a line with quotation marks only with a payment channel (a quoted appeal is content)."""
     n = len(words(line))
     if n > 80:
         return False
-    if lex.payment.search(line) or lex.bio.search(line):
-        return True
-    return n <= 25 and not has_quote_marks(line)
+    body = strip_marks(line)
+    quoted = has_quote_marks(line)
+    if n > 25 or quoted:
+        paid = bool(lex.payment.search(body))
+        if not (paid or (not quoted and lex.bio.search(body))):
+            return False
+    return bool(lex.donation.search(body))
 
 
 def subscribe(line: str, lex: Lexicon) -> bool:
-    if not lex.subscribe.search(line):
+    if len(words(line)) > 30 or (has_quote_marks(line) and not is_link_only(line)):
         return False
-    return len(words(line)) <= 30 and (not has_quote_marks(line) or is_link_only(line))
+    return bool(lex.subscribe.search(strip_marks(line)))
 
 
 def disclaimer(line: str, lex: Lexicon) -> bool:
-    return len(words(line)) <= 80 and bool(lex.disclaimer.search(line))
+    return len(words(line)) <= 80 and bool(lex.disclaimer.search(strip_marks(line)))
 
 
 # ---------------------------------------------------------------- datelines and bylines
@@ -224,29 +215,26 @@ def dateline(line: str, lex: Lexicon) -> bool:
     norm = normalise(body)
     if len(words(norm)) > 16:
         return False
-    for cue in lex.dateline:
-        rest = _starts_with(norm, cue)
-        if rest is None:
+    found = lex.prefix("dateline", norm)
+    if not found:
+        return False
+    cue, rest = found
+    ws = words(rest)
+    if not (any(c.isdigit() for c in rest) or any(w in lex.calendar for w in ws)):
+        return False
+    orig = words(body)[len(words(cue)):]
+    other, after_by = 0, False
+    for w, o in zip(ws, orig):
+        if w in lex.byline:
+            after_by = True
             continue
-        ws = words(rest)
-        dated = any(c.isdigit() for c in rest) or any(w in lex.calendar for w in ws)
-        if not dated:
+        if (len(w) <= 2 or w in lex.calendar or w.rstrip(".") in lex.calendar
+                or w in lex.date_words or any(c.isdigit() for c in w)):
             continue
-        orig = words(body)[len(words(cue)):]
-        other, after_by = 0, False
-        for w, o in zip(ws, orig):
-            if w in lex.byline:
-                after_by = True
-                continue
-            if (w.isdigit() or len(w) <= 2 or w in lex.calendar or w in lex.date_words
-                    or w.rstrip(".") in lex.calendar or any(c.isdigit() for c in w)):
-                continue
-            if after_by and o[:1].isupper():
-                continue
-            other += 1
-        if other <= 1:
-            return True
-    return False
+        if after_by and o[:1].isupper():
+            continue
+        other += 1
+    return other <= 1
 
 
 def _name_words(ws: list[str], lex: Lexicon) -> tuple[int, int]:
@@ -272,33 +260,32 @@ def byline(view: LineView, lex: Lexicon) -> bool:
     n = len(words(body))
     if not n or n > 16:
         return False
-    for cues, colon in ((lex.credit, False), (lex.credit_label, True)):
-        for cue in cues:
-            rest = _starts_with(norm, cue)
-            if rest is None or (colon and not rest.lstrip().startswith((":", "："))):
-                continue
-            ws = words(body)[len(words(cue)):]
-            caps, low = _name_words(ws, lex)
-            if caps and low <= 2 and len(ws) <= 14:
-                return True
-    if n <= 10 and not view.first and not line.rstrip().endswith(("?", "!")):
-        for cue in lex.byline:
-            rest = _starts_with(norm, cue)
-            if not rest or not rest[:1].isspace():
-                continue
-            ws = words(body)[len(words(cue)):]
-            if not ws or len(ws) > 8:
-                continue
-            caps, low = _name_words(ws, lex)
-            if caps and (low == 0 or (low <= 2 and caps >= 2 and not ends_as_sentence(body))):
-                return True
+    for kind in ("credit", "credit_label"):
+        found = lex.prefix(kind, norm)
+        if not found or (kind == "credit_label" and not found[1].lstrip().startswith((":", "："))):
+            continue
+        ws = words(body)[len(words(found[0])):]
+        caps, low = _name_words(ws, lex)
+        if caps and low <= 2 and len(ws) <= 14:
+            return True
+    found = lex.prefix("byline", norm)
+    if (found and found[1][:1].isspace() and n <= 10 and not view.first
+            and not line.rstrip().endswith(("?", "!"))):
+        ws = words(body)[len(words(found[0])):]
+        caps, low = _name_words(ws, lex)
+        if 0 < len(ws) <= 8 and caps and (
+                low == 0 or (low <= 2 and caps >= 2 and not ends_as_sentence(body))):
+            return True
     return dash_name(view, lex)
 
 
 def dash_name(view: LineView, lex: Lexicon) -> bool:
-    """A signature line of a dash and a name, not part of a dashed list."""
+    """A signature line of a dash and a name, not part of a dashed list and not the
+    attribution of the quotation just above it ("“...” / — Vladimir Putin")."""
     m = re.fullmatch(r"[-–—]+\s*(\S.*)", view.text)
     if not m or is_list_item(view.prev) or is_list_item(view.next):
+        return False
+    if view.prev.rstrip().endswith(tuple(_CLOSING_QUOTES)):
         return False
     name = m.group(1)
     ws = words(name)
@@ -331,36 +318,45 @@ def navigation(line: str, lex: Lexicon) -> bool:
 
 
 def judge(view: LineView, lex: Lexicon) -> Verdict | None:
-    """The first line rule that fires on a line, or None to keep it."""
+    """The first line rule that fires on a line, or None to keep it. Most rules are for
+    short lines; a long line can only be an appeal, a disclaimer or a captioned credit."""
     line = view.text
     if not line:
         return None
-    if is_counter(line):
-        return Verdict("reactions")
-    if is_link_only(line):
-        return Verdict("link")
-    if is_initials(line):
-        return Verdict("byline")
-    if forwarded(line, lex):
-        return Verdict("forwarded")
-    if related_head(line, lex):
-        return Verdict("related", related_head=True)
-    rule = segment_rule(view, lex)
-    if rule:
-        return Verdict(rule)
-    if related_inline(line, lex):
-        return Verdict("related")
-    credit, caption = photo_credit(line, lex)
-    if credit:
-        return Verdict("photo-credit", caption=caption)
-    if copyright_line(line, lex):
-        return Verdict("copyright")
-    if donation(line, lex):
+    n = len(words(line))
+    if n <= SHORT_WORDS:
+        if is_counter(line):
+            return Verdict("reactions")
+        if is_link_only(line):
+            return Verdict("link")
+        if is_initials(line):
+            return Verdict("byline")
+        if forwarded(line, lex):
+            return Verdict("forwarded")
+        if related_head(line, lex):
+            return Verdict("related", related_head=True)
+    if n <= 80 and donation(line, lex):
         return Verdict("donation")
-    if subscribe(line, lex):
+    if n <= 30 and subscribe(line, lex):
         return Verdict("subscribe")
-    if disclaimer(line, lex):
+    if n <= 40 and lex.advert.search(strip_marks(line)):
+        return Verdict("advert")
+    if n <= SHORT_WORDS:
+        rule = segment_rule(view, lex)
+        if rule:
+            return Verdict(rule)
+    if n <= 30 and related_inline(line, lex):
+        return Verdict("related")
+    if n <= 45:
+        credit, caption = photo_credit(line, lex)
+        if credit:
+            return Verdict("photo-credit", caption=caption)
+    if n <= 30 and copyright_line(line, lex):
+        return Verdict("copyright")
+    if n <= 80 and disclaimer(line, lex):
         return Verdict("disclaimer")
+    if n > SHORT_WORDS:
+        return None
     if dateline(line, lex):
         return Verdict("dateline")
     if tag_label(line, lex):

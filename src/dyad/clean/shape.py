@@ -15,8 +15,7 @@ _SEGMENT_SPLIT = re.compile(r"[\s|·•/,;:()\[\]]+")
 _NUMBER = re.compile(r"^\d[\d.,]*(?:k|m|к|м|тыс|млн)?\.?$", re.IGNORECASE)
 # Closing marks a sentence may end with, after its final . ! ? …
 _TERMINAL = re.compile(r"[.!?…](?:[\s\"'”’»)\]]*)$|[\"”»](?:[\s)\]]*)$")
-_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪◦●‣→►]|\d{1,3}[.)]|[a-zа-я][.)])\s*\S", re.IGNORECASE)
-_LEADING_MARKS = re.compile(r"^[\W_]+", re.UNICODE)
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪◦●‣→►]\s*\S|(?:\d{1,3}|[a-zа-я])[.)]\s+\S)", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"@[\w.]{2,}", re.UNICODE)
 _BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|→|/)\s+|\s*(?:>|›|→)\s*")
@@ -133,11 +132,6 @@ def is_initials(s: str) -> bool:
                              s.strip()))
 
 
-def is_symbol_rule(s: str) -> bool:
-    """A separator line: only punctuation and symbols ("***", "---", "• • •")."""
-    return bool(s.strip()) and not any(c.isalnum() for c in s) and "<" not in s
-
-
 def split_breadcrumb(s: str) -> list[str] | None:
     """The items of a breadcrumb ("News > World", "Inicio » Mundo » América") or None."""
     if not re.search(r"[>»›→]", s):
@@ -156,8 +150,3 @@ def split_menu(s: str) -> list[str] | None:
 def short_capitalised(item: str, max_words: int = 3) -> bool:
     w = words(item)
     return 1 <= len(w) <= max_words and (w[0][0].isupper() or w[0][0].isdigit())
-
-
-def leading_marks(s: str) -> str:
-    m = _LEADING_MARKS.match(s)
-    return m.group(0) if m else ""

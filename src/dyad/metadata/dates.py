@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel.core import Locale, UnknownLocaleError
-from babel.dates import get_day_names, get_month_names
+from babel.dates import get_month_names
 
 from dyad import lang as langdata
 from dyad.records import Document
@@ -81,18 +81,6 @@ def month_forms(code: str, abbreviated: bool = True) -> tuple[tuple[str, int], .
     return tuple(forms.items())
 
 
-@functools.cache
-def weekday_forms(code: str) -> tuple[str, ...]:
-    loc = _babel_locale(code)
-    if loc is None:
-        return ()
-    out: set[str] = set()
-    for width in ("wide", "abbreviated"):
-        for name in get_day_names(width, "format", locale=loc).values():
-            out.add(name.strip().rstrip("."))
-    return tuple(sorted(out, key=len, reverse=True))
-
-
 def _form_regex(form: str) -> str:
     """A month form as a regex: lower-case CLDR forms match in any case; capitalised ones
     (English, German) only capitalised or in capitals, so "may" the verb is no month."""
@@ -113,6 +101,7 @@ def _alternation(options: Sequence[str], case_insensitive: bool = True) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     months: Mapping[str, int]          # casefolded form -> month
+    wide: frozenset[str]               # casefolded full month names
     textual_dmy: re.Pattern[str]
     textual_mdy: re.Pattern[str]
     iso: re.Pattern[str]
@@ -146,7 +135,7 @@ def _patterns(code: str | None) -> _Patterns:
     join = f"(?:{_alternation(sorted(joiners))}\\s+)?" if joiners else ""
     year = r"(?P<y>(?:19|20)\d{2})(?!\d)"
     day = r"(?P<d>[0-3]?\d)"
-    dmy = re.compile(rf"(?<![\d.,/:-]){day}(?!\d){suffix}\.?\s*{join}{month}"
+    dmy = re.compile(rf"(?<![\d.,/:]){day}(?!\d){suffix}\.?\s*{join}{month}"
                      rf"(?:\s*,?\s*{join}{year})?")
     mdy = re.compile(rf"(?<![^\W\d_]){month}\s*{day}(?!\d){suffix}(?:(?:\s*,\s*|\s+){year})?"
                      r"(?![\d:])")
@@ -155,7 +144,8 @@ def _patterns(code: str | None) -> _Patterns:
     numeric = re.compile(r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<s>[./-])(?P<b>[0-3]?\d)(?P=s)"
                          r"(?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|[./-]\d)")
     num_order = str(_data(primary).get("numeric_order", "dmy")) if primary else "dmy"
-    return _Patterns(forms, dmy, mdy, iso, numeric, num_order)
+    wide = frozenset(f.casefold() for c in order for f, _n in month_forms(c, abbreviated=False))
+    return _Patterns(forms, wide, dmy, mdy, iso, numeric, num_order)
 
 
 # ---------------------------------------------------------------- finding dates
@@ -226,8 +216,12 @@ def find_dates(text: str, lang: str | None = None,
                 continue
             has_year = m["y"] is not None
             d = _make(int(m["y"]) if has_year else default_year, num, int(m["d"]))
+            end = m.end()
+            if not has_year and m.end("m") == end - 1 and text[end - 1] == "." \
+                    and m["m"].casefold() in p.wide:
+                end -= 1                            # a full stop after a full month name
             if d:
-                hits.append((m.start(), m.end(), d, has_year, prio))
+                hits.append((m.start(), end, d, has_year, prio))
 
     # keep the longest of overlapping readings (then the earlier, then the surer pattern)
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0], h[4]))
@@ -368,10 +362,13 @@ def text_published(text: str, lang: str | None) -> dt.date | None:
     stamped = _timestamp_dates(text, hits, head_end)
     if stamped:
         return stamped[0]
+    line_max = int(_common().get("cue_line_max", 120))
+    lead_max = int(_common().get("dateline_lead", 60))
     for start, _end, d, has_year in hits:
         if start >= head_end:
             break
-        if has_year and _plausible(d):
+        ls, le = _line_bounds(text, start)
+        if has_year and _plausible(d) and (start - ls <= lead_max or le - ls <= line_max):
             return d
     return None
 
@@ -383,13 +380,18 @@ def _post_day(value: str | None) -> dt.date | None:
     return _make(int(m[1]), int(m[2]), int(m[3])) if m and m[3] else None
 
 
+def is_channel(doc: Document) -> bool:
+    """A Telegram channel (export or pasted dump), or any document read as posts."""
+    return doc.fmt in CHANNEL_FORMATS or bool(doc.posts)
+
+
 def published_date(doc: Document, evidence: str) -> str | None:
     """The document's publication date as "YYYY-MM-DD" (or the manifest's "YYYY-MM"), or
     None. `evidence` is the document's text with its boilerplate (see metadata.evidence)."""
     given = normalise_given(doc.given.published, doc.language)
     if given:
         return given
-    if doc.fmt in CHANNEL_FORMATS or doc.posts:
+    if is_channel(doc):
         days = [d for d in (_post_day(p.date) for p in doc.posts) if d]
         return max(days).isoformat() if days else None
     found = text_published(evidence, doc.language)

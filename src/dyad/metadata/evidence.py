@@ -27,7 +27,8 @@ def text_of(doc: Document) -> str:
     raw = doc.raw_text or ""
     if raw.strip() and not looks_like_markup(raw):
         return raw
-    dropped = [d.text for d in sorted(doc.dropped, key=lambda d: (d.post or -1, d.line_no))]
+    order = sorted(doc.dropped, key=lambda d: (-1 if d.post is None else d.post, d.line_no))
+    dropped = [d.text for d in order]
     body = doc.text or ("\n\n".join(p.text for p in doc.posts) if doc.posts else "")
     return "\n".join([*dropped, body]) if dropped else body
 

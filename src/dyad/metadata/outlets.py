@@ -249,6 +249,15 @@ def canonical(name: str | None) -> str | None:
     return hit.name if hit else (clean_name(name) or None)
 
 
+def as_given(name: str, row: Outlet | None) -> str:
+    """A given name, cleaned; the table's spelling when it only spells that name otherwise
+    ("telesur" -> "teleSUR", but "France Diplomatie" stays)."""
+    cleaned = clean_name(name)
+    if row is not None and _fold(row.name) == _fold(cleaned):
+        return row.name
+    return cleaned
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL_LIKE.finditer(text)]
 
