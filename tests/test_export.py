@@ -73,3 +73,14 @@ def test_cli_run_prints_a_summary(tmp_path: Path) -> None:
                           str(tmp_path / "x.db")], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert "1 documents" in res.stdout and "0 errors" in res.stdout
+
+
+def test_cli_run_with_unreadable_files_exits_3_and_names_them(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text("Russia and Cuba signed a memorandum on energy.", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    res = subprocess.run([sys.executable, "-m", "dyad", "run", str(corpus), "--db",
+                          str(tmp_path / "x.db"), "--quiet"], capture_output=True, text=True)
+    assert res.returncode == 3
+    assert "bad.txt" in res.stderr and "1 errors" in res.stdout and "1 documents" in res.stdout

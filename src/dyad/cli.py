@@ -13,6 +13,9 @@ from dyad.config import DEFAULT_LANGUAGES, Config
 from dyad.errors import DyadError
 
 
+PARTIAL = 3      # exit status of a run that finished but could not read some files
+
+
 def _fail(e: Exception) -> None:
     click.echo(f"dyad: error: {e}", err=True)
     sys.exit(1)
@@ -43,7 +46,8 @@ def main() -> None:
 def run_cmd(corpus: tuple[Path, ...], db: Path, languages: str, encoding: str | None,
             quiet: bool) -> None:
     """Read CORPUS (folders, searched recursively, and files) into the store. Only new or
-    changed files are processed; files that cannot be read are reported and skipped."""
+    changed files are processed; files that cannot be read are reported and skipped (exit
+    status 3 when any were)."""
     from dyad.pipeline import run
 
     config = Config(languages=_languages(languages), encoding=encoding)
@@ -54,6 +58,8 @@ def run_cmd(corpus: tuple[Path, ...], db: Path, languages: str, encoding: str | 
     for err in summary.errors:
         click.echo(f"error: {err.path}: {err.reason}", err=True)
     click.echo(summary.line())
+    if summary.errors:
+        sys.exit(PARTIAL)
 
 
 @main.command("export")
