@@ -42,15 +42,20 @@ def main() -> None:
               help="Languages a document may be identified as.")
 @click.option("--encoding", default=None,
               help="Decode text files that are not UTF-8 with this encoding (e.g. cp1251).")
+@click.option("--registry", "registries", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A people registry of your own (YAML, the format of dyad's people.yaml); "
+                   "may be given several times.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run_cmd(corpus: tuple[Path, ...], db: Path, languages: str, encoding: str | None,
-            quiet: bool) -> None:
+            registries: tuple[Path, ...], quiet: bool) -> None:
     """Read CORPUS (folders, searched recursively, and files) into the store. Only new or
     changed files are processed; files that cannot be read are reported and skipped (exit
     status 3 when any were)."""
     from dyad.pipeline import run
 
-    config = Config(languages=_languages(languages), encoding=encoding)
+    config = Config(languages=_languages(languages), encoding=encoding,
+                    registries=tuple(str(p.resolve()) for p in registries))
     try:
         summary = run(list(corpus), db, config, progress=not quiet)
     except DyadError as e:

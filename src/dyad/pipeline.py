@@ -10,6 +10,7 @@ Stage sequence, per document (each declares what it requires and what it assigns
     language  metadata.language.detect     text, posts -> language, posts[].language
     describe  metadata.describe            raw_text, dropped, given -> published, kind,
                                            outlet, cited_sources
+    mentions  actors.find_mentions         text, language, published -> mentions
 
 then, across the corpus:
 
@@ -32,6 +33,7 @@ from typing import TypeVar
 from tqdm import tqdm
 
 from dyad import dedup, ingest, metadata
+from dyad.actors import find_mentions
 from dyad.clean import clean_document
 from dyad.clean.corpus import group_key, line_keys
 from dyad.config import Config
@@ -48,6 +50,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("language", ("text", "posts.text"), ("language", "posts.language"), language.detect),
     Stage("describe", ("raw_text", "dropped", "given", "language"),
           ("published", "kind", "outlet", "cited_sources"), metadata.describe),
+    Stage("mentions", ("text", "language", "published"), ("mentions",), find_mentions),
 )
 
 

@@ -1,0 +1,462 @@
+"""Benchmark of the whole dyad pipeline on synthetic corpora (`dyad.synth`).
+
+    python bench/run.py --sizes 1000 10000 [--repeat 3] [--seed 0] [--out bench/results/x.json]
+                        [--profile bench/results/profile.txt]
+
+For each size it generates a corpus (cached per size and seed under --cache), then runs
+`dyad.pipeline.run` in a fresh subprocess per repeat, so that each run's peak RSS is its
+own. The child times the run and, by wrapping module functions from the outside (the
+pipeline has no timing hook), the read / process / link phases, each per-document stage of
+`dyad.pipeline.STAGES`, and the store and dedup calls between them. It also checks the
+result against the corpus's hidden answer key (language, near-duplicates, posts after
+dedup). The parent reports medians over repeats (documents per second, seconds per phase
+and stage, peak RSS, store size), the scaling of linking time between sizes, whether the
+targets hold, and writes it all to a JSON file. `--profile` adds one cProfile run of the
+largest size and writes the top 30 functions (by own time and by cumulative time).
+
+Timings are noisy: this is not part of the test suite (tests/test_bench_smoke.py only runs
+it on 50 documents).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import functools
+import io
+import json
+import os
+import platform
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+SCHEMA = "dyad-bench/1"
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CACHE = Path(tempfile.gettempdir()) / "dyad-bench-cache"
+TARGETS = {"docs_per_second": 50.0, "peak_rss_mib": 1024.0, "link_ratio_per_size_ratio": 1.2}
+
+# Functions the child wraps with a timer: (module, attribute, label). A missing one is
+# left out, so the benchmark keeps working while the pipeline changes.
+TIMED: tuple[tuple[str, str, str], ...] = (
+    ("dyad.pipeline", "_read", "phase:read"),
+    ("dyad.pipeline", "_process", "phase:process"),
+    ("dyad.pipeline", "_link", "phase:link"),
+    ("dyad.ingest", "discover", "read:discover"),
+    ("dyad.ingest", "load", "read:load"),
+    ("dyad.ingest", "parse", "read:parse"),
+    ("dyad.pipeline", "group_key", "read:group_key"),
+    ("dyad.pipeline", "line_keys", "read:line_keys"),
+    ("dyad.store.documents", "replace_source", "read:store"),
+    ("dyad.store.documents", "count_at", "process:count"),
+    ("dyad.dedup", "signature", "process:minhash"),
+    ("dyad.store.documents", "save_processed", "process:store"),
+    ("dyad.store.documents", "processed_for_linking", "link:load"),
+    ("dyad.store.documents", "lsh_originals", "link:candidates"),
+    ("dyad.dedup", "similarity", "link:similarity"),
+    ("dyad.store.documents", "save_linked", "link:store"),
+    ("dyad.store.documents", "counts", "run:counts"),
+)
+TIMED_ITERATORS: tuple[tuple[str, str, str], ...] = (
+    ("dyad.store.documents", "documents_at", "process:load"),
+)
+
+
+# ---------------------------------------------------------------- the child: one timed run
+
+
+class Timers:
+    """Seconds and calls per label."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        self.rss_after: dict[str, int] = {}
+
+    def add(self, label: str, seconds: float) -> None:
+        self.seconds[label] = self.seconds.get(label, 0.0) + seconds
+        self.calls[label] = self.calls.get(label, 0) + 1
+
+    def wrap(self, label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.add(label, time.perf_counter() - start)
+                if label.startswith("phase:"):
+                    self.rss_after[label[6:]] = current_rss()
+        return timed
+
+    def wrap_iter(self, label: str, fn: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def timed(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            start = time.perf_counter()
+            it = iter(fn(*args, **kwargs))
+            self.add(label, time.perf_counter() - start)
+            while True:
+                start = time.perf_counter()
+                try:
+                    item = next(it)
+                except StopIteration:
+                    self.add(label, time.perf_counter() - start)
+                    return
+                self.add(label, time.perf_counter() - start)
+                yield item
+        return timed
+
+
+def current_rss() -> int:
+    """Resident set size of this process now, in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def peak_rss() -> int:
+    """Peak resident set size of this process, in bytes (ru_maxrss is KiB on Linux)."""
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+
+
+def install_timers(timers: Timers) -> list[str]:
+    """Wrap the TIMED functions and each per-document stage; the labels installed."""
+    import importlib
+
+    installed = []
+    for module_name, attr, label in TIMED + TIMED_ITERATORS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        fn = getattr(module, attr, None)
+        if not callable(fn):
+            continue
+        wrapper = timers.wrap_iter if (module_name, attr, label) in TIMED_ITERATORS \
+            else timers.wrap
+        setattr(module, attr, wrapper(label, fn))
+        installed.append(label)
+    pipeline = importlib.import_module("dyad.pipeline")
+    stages = getattr(pipeline, "STAGES", ())
+    try:
+        pipeline.STAGES = tuple(dataclasses.replace(s, run=timers.wrap(f"stage:{s.name}", s.run))
+                                for s in stages)
+        installed += [f"stage:{s.name}" for s in stages]
+    except (TypeError, AttributeError):
+        pass
+    return installed
+
+
+def store_bytes(db: Path) -> int:
+    return sum(p.stat().st_size for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm"))
+               if p.exists())
+
+
+def check_truth(db: Path, corpus: Path) -> dict[str, Any] | None:
+    """The run's output against the corpus's answer key: language accuracy, near-duplicate
+    precision and recall (reprints), channel dumps with the right number of posts."""
+    truth_file = corpus / ".truth.jsonl"
+    if not truth_file.is_file():
+        return None
+    truth = {}
+    for line in truth_file.read_text(encoding="utf-8").splitlines():
+        t = json.loads(line)
+        truth[t["file"]] = t
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        rows = conn.execute("SELECT id, file, language, duplicate_of FROM documents").fetchall()
+        kept = dict(conn.execute(
+            "SELECT doc_id, count(*) FROM posts WHERE duplicate_of IS NULL "
+            "AND coalesce(text, '') != '' GROUP BY doc_id").fetchall())
+        conn.close()
+    except sqlite3.Error as e:
+        return {"error": str(e)}
+    lang_ok = dumps = dumps_ok = found = found_ok = 0
+    for doc_id, file, language, dup in rows:
+        t = truth.get(file)
+        if t is None:
+            continue
+        lang_ok += language == t["language"]
+        if dup:
+            found += 1
+            found_ok += dup == t.get("reprint_of")
+        if t["format"] == "telegram-dump":
+            dumps += 1
+            dumps_ok += kept.get(doc_id, 0) == t["posts_distinct"]
+    reprints = sum(1 for t in truth.values() if t.get("reprint_of"))
+    return {"documents": len(rows), "expected_documents": len(truth),
+            "language_accuracy": round(lang_ok / max(1, len(rows)), 4),
+            "near_duplicates_found": found, "reprints": reprints,
+            "near_duplicate_precision": round(found_ok / found, 4) if found else None,
+            "near_duplicate_recall": round(found_ok / reprints, 4) if reprints else None,
+            "dumps_with_right_posts": dumps_ok, "dumps": dumps}
+
+
+def child(corpus: Path, db: Path, result: Path, profile_out: Path | None) -> int:
+    started = time.perf_counter()
+    import dyad.pipeline as pipeline
+
+    import_seconds = time.perf_counter() - started
+    rss_import = current_rss()
+    timers = Timers()
+    installed = install_timers(timers)
+    profiler = None
+    if profile_out is not None:
+        import cProfile
+        profiler = cProfile.Profile()
+        profiler.enable()
+    t0 = time.perf_counter()
+    summary = pipeline.run([corpus], db, progress=False)
+    seconds = time.perf_counter() - t0
+    if profiler is not None:
+        profiler.disable()
+        write_profile(profiler, profile_out, seconds)  # type: ignore[arg-type]
+    documents = int(summary.totals.get("documents", 0))
+    out = {
+        "documents": documents,
+        "processed": summary.processed,
+        "errors": len(summary.errors),
+        "totals": summary.totals,
+        "seconds": round(seconds, 4),
+        "docs_per_second": round(documents / seconds, 2) if seconds else None,
+        "import_seconds": round(import_seconds, 4),
+        "timers": {k: round(v, 4) for k, v in sorted(timers.seconds.items())},
+        "calls": dict(sorted(timers.calls.items())),
+        "timed": installed,
+        "peak_rss_bytes": peak_rss(),
+        "rss_after_import_bytes": rss_import,
+        "rss_after_phase_bytes": timers.rss_after,
+        "store_bytes": store_bytes(db),
+        "accuracy": check_truth(db, corpus),
+    }
+    result.write_text(json.dumps(out, indent=1), encoding="utf-8")
+    return 0
+
+
+def write_profile(profiler: Any, path: Path, seconds: float) -> None:
+    import pstats
+
+    buf = io.StringIO()
+    stats = pstats.Stats(profiler, stream=buf)
+    buf.write(f"# cProfile of one dyad pipeline run ({seconds:.1f} s with profiling)\n\n")
+    buf.write("## top 30 by own time (tottime)\n")
+    stats.sort_stats("tottime").print_stats(30)
+    buf.write("\n## top 30 by cumulative time\n")
+    stats.sort_stats("cumulative").print_stats(30)
+    buf.write("\n## who calls the regular expressions (own time of re.Pattern methods)\n")
+    stats.sort_stats("tottime").print_callers(r"method '(search|match|sub|findall|finditer)'")
+    text = buf.getvalue()
+    for prefix in sorted({str(REPO / "src") + os.sep, str(Path(sys.prefix)) + os.sep,
+                          str(Path(sys.base_prefix)) + os.sep}, key=len, reverse=True):
+        text = text.replace(prefix, "")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the parent
+
+
+def corpus_for(size: int, seed: int, cache: Path) -> tuple[Path, dict[str, Any]]:
+    """The cached synthetic corpus of `size` documents (generated when missing or stale)."""
+    from dyad.synth import generate
+    from dyad.synth.corpus import MARKER, VERSION
+
+    folder = cache / f"n{size}-s{seed}"
+    marker = folder / MARKER
+    if marker.is_file():
+        info = json.loads(marker.read_text(encoding="utf-8"))
+        if info.get("generator") == VERSION and info.get("n") == size and info.get("seed") == seed:
+            return folder, {"cached": True, "files": info.get("files"),
+                            "bytes": info.get("bytes"), "generate_seconds": None}
+    stats = generate(folder, size, seed, overwrite=True)
+    return folder, {"cached": False, "files": stats.files, "bytes": stats.bytes,
+                    "generate_seconds": stats.seconds, "by_format": stats.by_format,
+                    "by_language": stats.by_language, "stories": stats.stories}
+
+
+def run_child(corpus: Path, work: Path, tag: str, timeout: float,
+              profile_out: Path | None = None) -> dict[str, Any]:
+    db = work / f"{tag}.db"
+    result = work / f"{tag}.json"
+    for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), result):
+        p.unlink(missing_ok=True)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(db),
+           str(result)]
+    if profile_out is not None:
+        cmd += ["--profile-out", str(profile_out)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0 or not result.is_file():
+        raise RuntimeError(f"benchmark run {tag} failed (exit {proc.returncode}):\n"
+                           f"{proc.stderr[-3000:]}")
+    out = json.loads(result.read_text(encoding="utf-8"))
+    out["wall_seconds"] = round(wall, 3)
+    for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), result):
+        p.unlink(missing_ok=True)
+    return out
+
+
+def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    def med(values: list[float]) -> float:
+        return round(statistics.median(values), 4)
+
+    labels = sorted({k for r in runs for k in r["timers"]})
+    timers = {k: med([r["timers"].get(k, 0.0) for r in runs]) for k in labels}
+    seconds = med([r["seconds"] for r in runs])
+    documents = runs[0]["documents"]
+    return {
+        "documents": documents,
+        "seconds": seconds,
+        "docs_per_second": round(documents / seconds, 2) if seconds else None,
+        "wall_seconds": med([r["wall_seconds"] for r in runs]),
+        "phases": {k[6:]: v for k, v in timers.items() if k.startswith("phase:")},
+        "stages": {k[6:]: v for k, v in timers.items() if k.startswith("stage:")},
+        "steps": {k: v for k, v in timers.items() if not k.startswith(("phase:", "stage:"))},
+        "peak_rss_mib": round(statistics.median([r["peak_rss_bytes"] for r in runs]) / 2**20, 1),
+        "rss_after_import_mib": round(
+            statistics.median([r["rss_after_import_bytes"] for r in runs]) / 2**20, 1),
+        "store_mib": round(statistics.median([r["store_bytes"] for r in runs]) / 2**20, 2),
+    }
+
+
+def scaling(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Linking (and whole-run) time ratios between consecutive sizes."""
+    out = []
+    ordered = sorted(results, key=lambda r: r["n"])
+    for small, big in zip(ordered, ordered[1:]):
+        ls = small["median"]["phases"].get("link")
+        lb = big["median"]["phases"].get("link")
+        size_ratio = big["n"] / small["n"]
+        link_ratio = round(lb / ls, 2) if ls and lb is not None else None
+        out.append({"from": small["n"], "to": big["n"], "size_ratio": round(size_ratio, 2),
+                    "link_ratio": link_ratio,
+                    "run_ratio": round(big["median"]["seconds"] / small["median"]["seconds"], 2),
+                    "peak_rss_ratio": round(big["median"]["peak_rss_mib"]
+                                            / small["median"]["peak_rss_mib"], 2),
+                    "link_within_target": (link_ratio is not None and link_ratio
+                                           <= TARGETS["link_ratio_per_size_ratio"] * size_ratio)})
+    return out
+
+
+def git_state() -> dict[str, Any]:
+    """The commit measured, and whether src/ had uncommitted changes."""
+    def git(*args: str) -> str | None:
+        try:
+            out = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True,
+                                 timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return out.stdout.strip() if out.returncode == 0 else None
+
+    status = git("status", "--porcelain", "--", "src")
+    return {"commit": git("rev-parse", "HEAD"),
+            "src_changed": bool(status) if status is not None else None}
+
+
+def targets(results: list[dict[str, Any]], scale: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "docs_per_second_min": TARGETS["docs_per_second"],
+        "docs_per_second_met": all((r["median"]["docs_per_second"] or 0)
+                                   >= TARGETS["docs_per_second"] for r in results),
+        "peak_rss_mib_max": TARGETS["peak_rss_mib"],
+        "peak_rss_met": all(r["median"]["peak_rss_mib"] <= TARGETS["peak_rss_mib"]
+                            for r in results),
+        "link_ratio_per_size_ratio_max": TARGETS["link_ratio_per_size_ratio"],
+        "link_scaling_met": all(s["link_within_target"] for s in scale) if scale else None,
+    }
+
+
+def report_line(r: dict[str, Any]) -> str:
+    m = r["median"]
+    phases = " ".join(f"{k}={v:.2f}s" for k, v in m["phases"].items())
+    stages = " ".join(f"{k}={v:.2f}s" for k, v in m["stages"].items())
+    return (f"n={r['n']:>6}: {m['docs_per_second']:>7.1f} docs/s, run {m['seconds']:.1f} s "
+            f"[{phases}] stages [{stages}], peak RSS {m['peak_rss_mib']:.0f} MiB, "
+            f"store {m['store_mib']:.1f} MiB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="result JSON (default bench/results/bench-<time>.json)")
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="also profile one run of the largest size; top-30 text file here")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
+                        help="where generated corpora are kept between runs")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="where run stores are written (default: a temporary folder)")
+    parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per run")
+    parser.add_argument("--child", nargs=3, metavar=("CORPUS", "DB", "RESULT"),
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--profile-out", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        corpus, db, result = (Path(x) for x in args.child)
+        return child(corpus, db, result, args.profile_out)
+
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    out_path = args.out or REPO / "bench" / "results" / f"bench-{stamp}.json"
+    work = args.work or Path(tempfile.mkdtemp(prefix="dyad-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results = []
+    try:
+        for size in sorted(set(args.sizes)):
+            corpus, gen = corpus_for(size, args.seed, args.cache)
+            runs = [run_child(corpus, work, f"n{size}-r{r}", args.timeout)
+                    for r in range(max(1, args.repeat))]
+            entry = {"n": size, "corpus": str(corpus), "generate": gen, "runs": runs,
+                     "median": median_of(runs), "accuracy": runs[-1].get("accuracy")}
+            results.append(entry)
+            print(report_line(entry), flush=True)
+        profile = None
+        if args.profile is not None:
+            size = max(args.sizes)
+            corpus, _ = corpus_for(size, args.seed, args.cache)
+            prof_run = run_child(corpus, work, f"n{size}-profile", args.timeout * 3,
+                                 profile_out=args.profile.resolve())
+            profile = {"n": size, "file": str(args.profile), "seconds": prof_run["seconds"]}
+            print(f"profile of n={size} written to {args.profile}", flush=True)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    scale = scaling(results)
+    data = {
+        "schema": SCHEMA,
+        "created": stamp,
+        "git": git_state(),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "args": {"sizes": sorted(set(args.sizes)), "repeat": args.repeat, "seed": args.seed},
+        "sizes": results,
+        "scaling": scale,
+        "targets": targets(results, scale),
+        "profile": profile,
+    }
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    for s in scale:
+        print(f"{s['from']} -> {s['to']} documents (x{s['size_ratio']}): linking x{s['link_ratio']}"
+              f", whole run x{s['run_ratio']}, peak RSS x{s['peak_rss_ratio']}")
+    print(f"targets: {json.dumps(data['targets'])}")
+    print(f"wrote {out_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

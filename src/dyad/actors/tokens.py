@@ -1,0 +1,89 @@
+"""Tokens with their offsets, and the keys actors are matched on: case-folded, accent-free
+and, for Russian, lemmatised with pymorphy3 (so "Лаврова", "Лавровым" and "Лавров" share a
+key). Words and single punctuation marks are tokens (hyphens too: "Russia-CELAC" is three);
+"U.S.", "EE. UU." and "EE.UU." give the same keys. It knows no names; the gazetteer does."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str          # folded (and, for Russian words, lemmatised) form used for matching
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+
+def fold(s: str) -> str:
+    """Case-folded, without accents (ё -> е, é -> e; й is kept)."""
+    s = unicodedata.normalize("NFKC", s).casefold().replace("й", "\0")
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", s).replace("\0", "й")
+
+
+class Lemmatiser:
+    """Russian lemmas from pymorphy3, remembered per word for the life of the object."""
+
+    def __init__(self) -> None:
+        import pymorphy3
+
+        self._morph = pymorphy3.MorphAnalyzer(lang="ru")
+        self._seen: dict[str, str] = {}
+
+    def lemma(self, word: str) -> str:
+        got = self._seen.get(word)
+        if got is None:
+            parses = self._morph.parse(word)
+            got = parses[0].normal_form if parses else word.lower()
+            self._seen[word] = got
+        return got
+
+
+def tokenize(text: str, lemmatiser: Lemmatiser | None = None) -> list[Token]:
+    """Tokens of `text`; Cyrillic words are lemmatised when a lemmatiser is given."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if lemmatiser is not None and _CYRILLIC.search(word):
+            key = fold(lemmatiser.lemma(word))
+        else:
+            key = fold(word)
+        out.append(Token(m.start(), m.end(), word, key))
+    return out
+
+
+def transliterate(name: str) -> str:
+    """A Cyrillic name in Latin letters (for people the registry does not know)."""
+    table = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ", [
+        "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+        "i", "yi", "ye", "g"]))
+    out = []
+    for c in name:
+        low = c.lower()
+        if low in table:
+            t = table[low]
+            out.append(t.capitalize() if c.isupper() else t)
+        else:
+            out.append(c)
+    return "".join(out)
