@@ -43,9 +43,24 @@ class Gazetteer:
     roles: dict[tuple[str, ...], str] = field(default_factory=dict)    # role phrase -> role key
     role_max: int = 1
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)    # word classes by name
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> lengths
+    role_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    noun_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    folded: dict[str, str] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[Token]:
-        return tokenize(text, self.lemmatiser)
+        return tokenize(text, self.lemmatiser, self.folded)
+
+    def index(self) -> None:
+        """First-token indexes of the tables, longest first (built once, after loading)."""
+        for table, out in ((self.table, self.lengths), (self.roles, self.role_lengths)):
+            for key in table:
+                out[key[0]] = tuple(sorted(set(out.get(key[0], ())) | {len(key)}, reverse=True))
+        for name in self.syntax:
+            if name.startswith("person_noun:"):
+                key = name.split(":", 1)[1].split(" ")
+                self.noun_lengths[key[0]] = tuple(sorted(
+                    set(self.noun_lengths.get(key[0], ())) | {len(key)}, reverse=True))
 
     def add(self, form: str, entry: Entry) -> None:
         toks = self.tokens(form)
@@ -129,4 +144,5 @@ def gazetteer(code: str, registries: tuple[str, ...] = ()) -> Gazetteer:
     for p in registry.people:
         for n in p.names:
             g.add(n, Entry(p.acts_for, "person", n, "cap", person=p.name))
+    g.index()
     return g

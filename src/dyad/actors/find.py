@@ -101,7 +101,9 @@ def _gazetteer_pass(s: Scan) -> None:
         if not toks[i].is_word:
             i += 1
             continue
-        for length in range(min(s.g.max_len, n - i), 0, -1):
+        for length in s.g.lengths.get(toks[i].key, ()):
+            if i + length > n:
+                continue
             entries = s.g.table.get(tuple(t.key for t in toks[i:i + length]))
             if not entries:
                 continue
@@ -130,7 +132,9 @@ def _role_pass(s: Scan) -> None:
         if not toks[i].is_word or (i in s.at and s.at[i].kind != "organisation"):
             i += 1
             continue
-        for length in range(min(s.g.role_max, n - i), 0, -1):
+        for length in s.g.role_lengths.get(toks[i].key, ()):
+            if i + length > n:
+                continue
             role = s.g.roles.get(tuple(t.key for t in toks[i:i + length]))
             if role:
                 s.roles.append((i, i + length, role))
@@ -322,6 +326,7 @@ def _coreference(s: Scan) -> None:
         for t in s.toks[f.i:f.j][1:]:
             if t.is_word and len(t.text) >= 3 and t.capitalised:
                 surnames.setdefault(t.key, f)
+    pronouns = s.words("pronoun_m") | s.words("pronoun_f")
     starts = _sentence_starts(s)
     sentence_of = {}
     for n, start in enumerate(starts):
@@ -331,9 +336,11 @@ def _coreference(s: Scan) -> None:
     for k, t in enumerate(s.toks):
         if k in s.at or k in s.titled or not t.is_word:
             continue
-        earlier = [f for f in people if f.j <= k]
-        if not earlier:
+        if not people or people[0].j > k or not (
+                t.key in surnames or t.key in s.g.noun_lengths or t.key in pronouns
+                or t.text.casefold() in pronouns):
             continue
+        earlier = [f for f in people if f.j <= k]
         found = _refer(s, k, t, earlier, surnames, starts, sentence_of)
         if found is not None:
             s.cover(found)
@@ -347,7 +354,7 @@ def _refer(s: Scan, k: int, t: Token, earlier: list[Found], surnames: dict[str, 
     if t.capitalised and t.key in surnames and surnames[t.key].j <= k:
         src = surnames[t.key]
         return Found(k, k + 1, src.code, "person", "surname", src.person, src.role, src.gender)
-    for length in (4, 3, 2, 1):
+    for length in s.g.noun_lengths.get(t.key, ()):
         key = " ".join(x.key for x in s.toks[k:k + length])
         roles = s.g.syntax.get("person_noun:" + key)
         if roles and not any(m in s.at for m in range(k, k + length)):

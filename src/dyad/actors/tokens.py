@@ -59,15 +59,21 @@ class Lemmatiser:
         return got
 
 
-def tokenize(text: str, lemmatiser: Lemmatiser | None = None) -> list[Token]:
-    """Tokens of `text`; Cyrillic words are lemmatised when a lemmatiser is given."""
+def tokenize(text: str, lemmatiser: Lemmatiser | None = None,
+             memo: dict[str, str] | None = None) -> list[Token]:
+    """Tokens of `text`; Cyrillic words are lemmatised when a lemmatiser is given. `memo`
+    remembers each word's key across calls."""
     out = []
+    memo = {} if memo is None else memo
     for m in _TOKEN.finditer(text):
         word = m.group()
-        if lemmatiser is not None and _CYRILLIC.search(word):
-            key = fold(lemmatiser.lemma(word))
-        else:
-            key = fold(word)
+        key = memo.get(word)
+        if key is None:
+            if lemmatiser is not None and _CYRILLIC.search(word):
+                key = fold(lemmatiser.lemma(word))
+            else:
+                key = fold(word)
+            memo[word] = key
         out.append(Token(m.start(), m.end(), word, key))
     return out
 
