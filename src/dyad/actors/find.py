@@ -17,6 +17,7 @@ It returns Mentions; it does not decide who acts in an event (that is the events
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from dyad.actors.codebook import Entry, Gazetteer
@@ -24,6 +25,7 @@ from dyad.actors.registry import Person, Registry
 from dyad.actors.tokens import Token, transliterate
 from dyad.records import Mention
 
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 KIND_ORDER = {"person": 0, "organisation": 1, "state": 2, "region": 3, "metonym": 4,
               "adjective": 5}
 MAX_NAME_TOKENS = 5
@@ -82,6 +84,9 @@ def _excluded(s: Scan, i: int, entry: Entry) -> bool:
     toks = s.toks
     if i >= 2 and toks[i - 1].text in "-‐" and toks[i - 2].key in s.words("negation_prefixes") \
             and toks[i - 2].end == toks[i - 1].start:
+        return True
+    if entry.kind == "adjective" and i + 2 < len(toks) and toks[i + 1].text in "-‐" \
+            and toks[i + 2].key in s.words("language_words"):
         return True
     t = toks[i]
     if entry.case == "any" and not any(entry.caps) and t.capitalised and not t.upper and i > 0:
@@ -265,7 +270,10 @@ def _name_text(s: Scan, i: int, j: int) -> str:
     for k in range(i, j):
         t = s.toks[k]
         glue = k == i or t.text in ".-‐" or s.toks[k - 1].text in "-‐"
-        out += ("" if glue else " ") + t.text
+        word = t.text
+        if s.g.lemmatiser is not None and len(word) > 2 and _CYRILLIC.search(word):
+            word = s.g.lemmatiser.lemma(word).capitalize()      # "Хилем" -> "Хиль"
+        out += ("" if glue else " ") + word
     return out
 
 
