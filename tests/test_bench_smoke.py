@@ -34,7 +34,7 @@ def test_benchmark_runs_on_50_documents(tmp_path: Path) -> None:
     assert m["documents"] == 50
     assert m["docs_per_second"] > 0
     assert {"read", "process", "link"} <= set(m["phases"])
-    assert {"clean", "language", "describe"} <= set(m["stages"])
+    assert m["stages"] and all(v >= 0 for v in m["stages"].values())     # per-stage timers
     assert m["peak_rss_mib"] > 0 and m["store_mib"] > 0
     acc = entry["accuracy"]
     assert acc["documents"] == acc["expected_documents"] == 50

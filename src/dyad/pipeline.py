@@ -11,6 +11,7 @@ Stage sequence, per document (each declares what it requires and what it assigns
     describe  metadata.describe            raw_text, dropped, given -> published, kind,
                                            outlet, cited_sources
     mentions  actors.find_mentions         text, language, published -> mentions
+    events    events.extract_events        text, mentions, posts, published -> events
 
 then, across the corpus:
 
@@ -34,6 +35,7 @@ from tqdm import tqdm
 
 from dyad import dedup, ingest, metadata
 from dyad.actors import find_mentions
+from dyad.events import extract_events
 from dyad.clean import clean_document
 from dyad.clean.corpus import group_key, line_keys
 from dyad.config import Config
@@ -51,6 +53,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("describe", ("raw_text", "dropped", "given", "language"),
           ("published", "kind", "outlet", "cited_sources"), metadata.describe),
     Stage("mentions", ("text", "language", "published"), ("mentions",), find_mentions),
+    Stage("events", ("text", "mentions", "posts", "published", "kind"), ("events",),
+          extract_events),
 )
 
 

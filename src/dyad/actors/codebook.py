@@ -17,7 +17,7 @@ from dyad.actors.tokens import Lemmatiser, Token, tokenize
 
 # CLDR territory codes that are not states: the ones we code, the others left out
 CLDR_NON_STATES = {"419": "LAC", "150": "EUR", "002": "AFR", "142": "ASI", "EU": "EU",
-                   "UN": "UN", "001": "INT"}
+                   "UN": "UN"}
 SECTIONS = {"states": "state", "adjectives": "adjective", "metonyms": "metonym",
             "organisations": "organisation", "regions": "region"}
 REGIONS = {"LAC", "EUR", "AFR", "ASI", "INT", "WST", "GLS", "MEA"}

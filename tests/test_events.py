@@ -1,0 +1,114 @@
+"""Events per language and per type, from short texts written for these tests: type,
+source, target, one event per listed target, dates resolved against the publication date,
+planned and negated events flagged, first-person statements read in their speaker's voice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyad.pipeline import process_document
+from dyad.records import DaySpan, Document, Given, Post
+
+
+def events(text: str, lang: str, published: str = "2024-03-14", kind: str | None = None):
+    doc = Document(file="t.txt", source_path="t.txt", fmt="txt", raw_text=text,
+                   given=Given(language=lang, published=published, kind=kind))
+    process_document(doc)
+    return doc.events
+
+
+def triples(evs) -> set[tuple[str, str, str]]:
+    return {(e.type, e.source, e.target) for e in evs if not e.planned and not e.negated}
+
+
+def has(evs, etype: str, a: str, b: str) -> bool:
+    t = triples(evs)
+    return (etype, a, b) in t or (etype in ("CONSULT", "AGREE", "COOPERATE") and (etype, b, a) in t)
+
+
+@pytest.mark.parametrize("lang,text,etype,a,b", [
+    ("en", "Russian Foreign Minister Sergey Lavrov met his Brazilian counterpart Mauro Vieira in Moscow on Tuesday.",
+     "CONSULT", "RUS", "BRA"),
+    ("es", "El canciller ruso, Serguéi Lavrov, se reunió el martes en Moscú con su homólogo brasileño, Mauro Vieira.",
+     "CONSULT", "RUS", "BRA"),
+    ("pt", "O chanceler brasileiro Mauro Vieira reuniu-se com o ministro russo Serguei Lavrov em Moscou na terça-feira.",
+     "CONSULT", "BRA", "RUS"),
+    ("ru", "Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел Бразилии Мауро Виейрой.",
+     "CONSULT", "RUS", "BRA"),
+    ("fr", "Le ministre russe des Affaires étrangères Sergueï Lavrov a rencontré mardi son homologue brésilien Mauro Vieira.",
+     "CONSULT", "RUS", "BRA"),
+    ("sv", "Rysslands utrikesminister Sergej Lavrov träffade i tisdags sin brasilianska kollega Mauro Vieira i Moskva.",
+     "CONSULT", "RUS", "BRA"),
+    ("en", "Russia and Nicaragua signed an agreement on energy cooperation.", "AGREE", "RUS", "NIC"),
+    ("es", "Rusia y Cuba firmaron un acuerdo de cooperación energética.", "AGREE", "RUS", "CUB"),
+    ("ru", "Россия и Куба подписали соглашение о сотрудничестве в энергетике.", "AGREE", "RUS", "CUB"),
+    ("pt", "O Brasil e a Rússia assinaram um memorando de cooperação.", "AGREE", "BRA", "RUS"),
+    ("en", "Venezuela condemned the new sanctions imposed by the United States.", "ACCUSE", "VEN", "USA"),
+    ("es", "Venezuela condenó las nuevas sanciones de Estados Unidos.", "ACCUSE", "VEN", "USA"),
+    ("ru", "Россия осудила действия США.", "ACCUSE", "RUS", "USA"),
+    ("fr", "Le Venezuela a condamné les sanctions des États-Unis.", "ACCUSE", "VEN", "USA"),
+    ("en", "The United States imposed sanctions on Nicaragua.", "SANCTION", "USA", "NIC"),
+    ("es", "Estados Unidos impuso sanciones a Nicaragua.", "SANCTION", "USA", "NIC"),
+    ("en", "Brazil urged Russia and Ukraine to negotiate.", "REQUEST", "BRA", "RUS"),
+    ("en", "Cuba welcomed the decision of Mexico.", "SUPPORT", "CUB", "MEX"),
+    ("es", "Cuba rechazó las acusaciones de Estados Unidos.", "REJECT", "CUB", "USA"),
+])
+def test_types_and_actors(lang: str, text: str, etype: str, a: str, b: str) -> None:
+    evs = events(text, lang)
+    assert has(evs, etype, a, b), triples(evs)
+
+
+def test_one_event_per_listed_target() -> None:
+    evs = events("Sergey Lavrov held bilateral meetings with his counterparts from Türkiye, "
+                 "South Africa, Egypt and Bolivia.", "en")
+    assert {("CONSULT", "RUS", c) for c in ("TUR", "ZAF", "EGY", "BOL")} <= triples(evs)
+
+
+def test_relative_dates_resolve_against_publication() -> None:
+    # 2023-09-21 was a Thursday
+    evs = events("Venezuelan Foreign Minister Yván Gil and Sergey Lavrov held a meeting on Wednesday.",
+                 "en", published="2023-09-21")
+    consult = [e for e in evs if e.type == "CONSULT"]
+    assert consult and consult[0].date == DaySpan.day(dt.date(2023, 9, 20))
+
+
+def test_absolute_date_in_the_sentence_wins() -> None:
+    evs = events("Den 16 november 2023 träffade Sergej Lavrov Venezuelas utrikesminister Yvan Gil i Moskva.",
+                 "sv", published="2023-11-17")
+    assert any(e.date == DaySpan.day(dt.date(2023, 11, 16)) for e in evs if e.type == "CONSULT")
+
+
+def test_planned_and_negated_events_are_flagged() -> None:
+    evs = events("Sergey Lavrov will meet Yván Gil in Caracas next week.", "en")
+    assert evs and all(e.planned for e in evs if e.type == "CONSULT")
+    evs = events("Russia and Brazil did not sign the agreement.", "en")
+    assert all(e.negated for e in evs if e.type == "AGREE")
+
+
+def test_first_person_statement_speaks_for_its_speaker() -> None:
+    text = ("Statement by Foreign Minister Sergey Lavrov\n"
+            "We welcome the revival of CELAC as a key regional organisation.")
+    evs = events(text, "en", kind="statement")
+    assert has(evs, "SUPPORT", "RUS", "CELAC"), triples(evs)
+
+
+def test_channel_post_takes_its_dateline() -> None:
+    text = ("Foreign Minister Sergey Lavrov’s remarks during talks with Foreign Minister of "
+            "Nicaragua Denis Moncada\n📍 Managua, April 19, 2023\n"
+            "We agreed to expand trade between our countries.")
+    doc = Document(file="c.txt", source_path="c.txt", fmt="telegram-dump", raw_text=text,
+                   given=Given(language="en"))
+    doc.posts = [Post(index=0, raw_text=text, forwarded_from="Russian MFA")]
+    process_document(doc)
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert agree and agree[0].date == DaySpan.day(dt.date(2023, 4, 19))
+    assert agree[0].source == "RUS"
+
+
+def test_evidence_is_the_sentence_as_it_stands() -> None:
+    text = "Intro line.\nThe presidents of Russia and Cuba held talks in Moscow. More follows."
+    evs = events(text, "en")
+    assert evs and all(e.evidence in text for e in evs)
+    assert any(e.evidence == "The presidents of Russia and Cuba held talks in Moscow." for e in evs)
