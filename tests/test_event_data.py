@@ -1,9 +1,10 @@
 """The event trigger lexicons of every language (issue 5): `lang/<code>/events.yaml` parse, use
 only the known keys, the sixteen PLOVER types and the four trigger classes, list no trigger
-under two types, give every type triggers in every language, keep Russian triggers as pymorphy3
-lemmas, and find the expected type in sentences written for the test (and in the seed
-documents' gold evidence). Checks the DATA only, with a tiny matcher of its own (token keys as
-in `dyad.actors.tokens`, `...` = up to four words); the event engine is tested elsewhere."""
+twice (under two types, or twice once case and accents are folded), give every type triggers
+in every language, keep Russian triggers as pymorphy3 lemmas, and find the expected type in
+sentences written for the test, in the seed documents' gold evidence and in most of PLOVER's
+English examples. Checks the DATA only, with a tiny matcher of its own (token keys as in
+`dyad.actors.tokens`, `...` = up to four words); the event engine is tested elsewhere."""
 
 from __future__ import annotations
 
@@ -250,7 +251,7 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("ACCUSE", "El gobierno condenó enérgicamente el doble rasero de Occidente."),
         ("REJECT", "Venezuela rechazó categóricamente las acusaciones."),
         ("THREATEN", "Washington amenazó con nuevas medidas contra Caracas."),
-        ("SANCTION", "La Unión Europea impuso sanciones a funcionarios y expulsó a dos diplomáticos."),
+        ("SANCTION", "La UE impuso sanciones a funcionarios y expulsó a dos diplomáticos."),
         ("PROTEST", "Miles de manifestantes protestaron frente a la embajada."),
         ("MOBILIZE", "El ejército desplegó tropas en la frontera."),
         ("COERCE", "La policía detuvo a dos periodistas y confiscó su equipo."),
@@ -341,7 +342,7 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
     "de": [
         ("CONSULT", "Lawrow traf sich in Moskau mit seinem venezolanischen Amtskollegen."),
         ("CONSULT", "Die beiden Präsidenten führten ein Telefongespräch."),
-        ("AGREE", "Beide Länder vereinbarten, die Zusammenarbeit auszubauen, und unterzeichneten ein Abkommen."),
+        ("AGREE", "Beide Länder vereinbarten mehr Handel und unterzeichneten ein Abkommen."),
         ("SUPPORT", "Berlin begrüßte die Entscheidung und bekundete Solidarität mit Kuba."),
         ("COOPERATE", "Die Marinen hielten gemeinsame Manöver ab."),
         ("AID", "Russland schickte humanitäre Hilfe nach Kuba."),
@@ -352,7 +353,7 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("THREATEN", "Der Kreml drohte mit Gegenmaßnahmen."),
         ("SANCTION", "Die EU verhängte neue Sanktionen und wies zwei Diplomaten aus."),
         ("PROTEST", "Tausende Demonstranten protestierten vor der Botschaft."),
-        ("MOBILIZE", "Die Armee verlegte Truppen an die Grenze und versetzte sie in Alarmbereitschaft."),
+        ("MOBILIZE", "Die Armee verlegte Truppen an die Grenze, in Alarmbereitschaft."),
         ("COERCE", "Die Polizei nahm zwei Journalisten fest und beschlagnahmte ihre Ausrüstung."),
         ("ASSAULT", "Bei einem Drohnenangriff wurden drei Zivilisten getötet."),
         ("CONCEDE", "Washington lockerte die Sanktionen und ließ die Gefangenen frei."),
@@ -379,6 +380,91 @@ SENTENCES: dict[str, list[tuple[str, str]]] = {
         ("RETREAT", "Le truppe si sono ritirate dalla regione."),
     ],
 }
+
+# Evaluative accusations (the phrase itself is the act), written for this test: each must find
+# an ACCUSE trigger of class "evaluative".
+EVALUATIVE: dict[str, list[str]] = {
+    "en": ["Washington keeps blackmailing Caracas.",
+           "This is blatant interference in our internal affairs.",
+           "The crisis was provoked by Western restrictions.",
+           "Such neo-colonial practices are hindering development.",
+           "These destabilising moves are unacceptable.",
+           "The hegemony and double standards of the West are obvious.",
+           "Illegitimate unilateral sanctions hurt ordinary people."],
+    "es": ["Washington sigue chantajeando a Caracas.",
+           "Es una clara injerencia en los asuntos internos.",
+           "La crisis fue provocada por las restricciones de Occidente.",
+           "Estas prácticas neocoloniales obstaculizan el desarrollo.",
+           "Estas acciones desestabilizadoras son inaceptables.",
+           "La hegemonía y el doble rasero de Occidente son evidentes.",
+           "Las sanciones económicas ilegales dañan al pueblo."],
+    "pt": ["Washington continua a chantagear Caracas.",
+           "É uma clara ingerência nos assuntos internos.",
+           "A crise foi provocada pelas restrições do Ocidente.",
+           "Essas práticas neocoloniais dificultam o desenvolvimento.",
+           "Essas ações desestabilizadoras são inaceitáveis.",
+           "A hegemonia e os dois pesos e duas medidas do Ocidente são evidentes.",
+           "As sanções unilaterais ilegais prejudicam o povo."],
+    "ru": ["Вашингтон продолжает шантажировать Каракас.",
+           "Это грубое вмешательство во внутренние дела.",
+           "Кризис спровоцирован ограничениями Запада.",
+           "Такая неоколониальная практика препятствует развитию.",
+           "Подобные дестабилизирующие действия недопустимы.",
+           "Гегемония и двойные стандарты Запада очевидны.",
+           "Нелегитимные односторонние санкции бьют по людям."],
+    "fr": ["Washington continue de faire du chantage à Caracas.",
+           "Il s'agit d'une ingérence flagrante dans les affaires intérieures.",
+           "La crise a été provoquée par les restrictions occidentales.",
+           "Ces pratiques néocoloniales entravent le développement.",
+           "Ces actions déstabilisatrices sont inacceptables.",
+           "L'hégémonie et le double standard de l'Occident sont évidents.",
+           "Les sanctions unilatérales illégales frappent la population."],
+    "sv": ["Washington fortsätter med utpressning mot Caracas.",
+           "Det är en tydlig inblandning i inre angelägenheter.",
+           "Krisen provoceras av västs restriktioner.",
+           "Sådana nykoloniala metoder hindrar utvecklingen.",
+           "Dessa destabiliserande handlingar är oacceptabla.",
+           "Västs hegemoni och dubbelmoral är uppenbar.",
+           "USA:s illegitima begränsningar drabbar folket."],
+    "de": ["Washington setzt Caracas weiter unter Druck und betreibt Erpressung.",
+           "Das ist eine klare Einmischung in innere Angelegenheiten.",
+           "Die Krise wurde provoziert durch westliche Beschränkungen.",
+           "Diese neokolonialen Praktiken behindern die Entwicklung.",
+           "Solche destabilisierenden Schritte sind inakzeptabel.",
+           "Die Hegemonie und die Doppelmoral des Westens sind offensichtlich.",
+           "Die illegalen einseitigen Sanktionen treffen die Bevölkerung."],
+    "it": ["Washington continua a ricattare Caracas.",
+           "Si tratta di una chiara ingerenza negli affari interni.",
+           "La crisi è stata provocata dalle restrizioni occidentali.",
+           "Queste pratiche neocoloniali ostacolano lo sviluppo.",
+           "Queste azioni destabilizzanti sono inaccettabili.",
+           "L'egemonia e i doppi standard dell'Occidente sono evidenti.",
+           "Le sanzioni unilaterali illegali colpiscono la popolazione."],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_evaluative_accusations_found(lang: str) -> None:
+    pats = [pattern(t, lang) for typ, cls, t in trigger_items(lang)
+            if typ == "ACCUSE" and cls == "evaluative"]
+    missed = [s for s in EVALUATIVE[lang] if not any(matches(p, words(s, lang)) for p in pats)]
+    assert not missed, f"{lang}: no evaluative ACCUSE trigger in\n" + "\n".join(missed)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_classes_where_expected(lang: str) -> None:
+    """Acts of speech carry speech triggers, the evaluative accusations their own class, and
+    the doing types action triggers, in every language."""
+    classes: dict[str, set[str]] = {}
+    for typ, cls, _ in trigger_items(lang):
+        classes.setdefault(typ, set()).add(cls)
+    for typ in ("SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"):
+        assert "speech" in classes[typ], f"{lang} {typ}: no speech triggers"
+    assert "evaluative" in classes["ACCUSE"], f"{lang}: no evaluative ACCUSE"
+    for typ in ("CONSULT", "AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT", "PROTEST",
+                "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"):
+        assert "action" in classes[typ], f"{lang} {typ}: no action triggers"
+
 
 # Sentences about the beat that code no event: no trigger may occur in them.
 NEUTRAL: dict[str, list[str]] = {
@@ -415,13 +501,27 @@ def test_neutral_sentences_fire_nothing(lang: str) -> None:
     assert not fired, f"{lang}: triggers fire on neutral sentences: {fired}"
 
 
+# A reported first-person statement per language: the reporting verb and the statement voice
+# must both be found.
+VOICE: dict[str, str] = {
+    "en": "\"We condemn these actions,\" the minister said.",
+    "es": "\"Condenamos estas acciones y nuestro país no callará\", dijo el canciller.",
+    "pt": "\"Eu condeno estas ações e o nosso país não se calará\", disse o chanceler.",
+    "ru": "«Мы осуждаем эти действия», — заявил министр.",
+    "fr": "« Nous condamnons ces actes », a déclaré le ministre.",
+    "sv": "”Vi fördömer dessa handlingar”, sade ministern.",
+    "de": "„Wir verurteilen diese Handlungen“, sagte der Minister.",
+    "it": "«Noi condanniamo queste azioni», ha detto il ministro.",
+}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_reporting_and_first_person_found(lang: str) -> None:
-    """The statement-voice lists occur in the written sentences' language."""
     d = data(lang)
-    text = " ".join(NEUTRAL[lang])
-    seq = words(text, lang)
-    assert any(matches(pattern(r, lang), seq) for r in d["reporting"]), lang
+    seq = words(VOICE[lang], lang)
+    assert any(matches(pattern(r, lang), seq) for r in d["reporting"]), f"{lang}: reporting"
+    assert any(matches(pattern(r, lang), seq) for r in d["first_person"]), f"{lang}: voice"
+    assert "ACCUSE" in types_found(VOICE[lang], lang), f"{lang}: the act itself"
 
 
 # ------------------------------------------------------------------ seeds and PLOVER examples
@@ -449,7 +549,7 @@ def test_seed_gold_evidence_holds_a_trigger() -> None:
             if ev["type"] not in types_found(text, lang):
                 missed.append(f"{lang} {ev['type']}: {text}")
     assert total > 10
-    assert len(missed) <= 1, "gold evidence without a trigger of its type:\n" + "\n".join(missed)
+    assert not missed, "gold evidence without a trigger of its type:\n" + "\n".join(missed)
 
 
 PLOVER_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",

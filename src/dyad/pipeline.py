@@ -17,8 +17,10 @@ then, across the corpus:
 
     near-duplicates                        text (MinHash LSH) -> duplicate_of
 
-A document moves through the store's stages read -> processed -> linked, one transaction
-per step, so a run that is killed and started again finishes the same work and no more.
+A document moves through the store's stages read -> processed -> linked. Processed and
+linked documents are committed in batches of up to BATCH documents, one transaction each (a
+document's rows are never half written), so a run that is killed and started again redoes
+at most one batch per step and ends in the same state as a run that was not killed.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ import sqlite3
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,7 +46,7 @@ from dyad.config import Config
 from dyad.errors import InputError
 from dyad.metadata import language
 from dyad.records import Document, FileError
-from dyad.stage import Context, Stage
+from dyad.stage import Context, Stage, StageTimer
 from dyad.store import Database
 from dyad.store import documents as store
 
@@ -58,11 +62,24 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+BATCH = 200            # documents per transaction when saving processed and linked documents
+
+
 def process_document(doc: Document, ctx: Context | None = None) -> Document:
-    """Pass one document, as read, through every per-document stage, in order."""
+    """Pass one document, as read, through every per-document stage, in order; when the
+    context has a timer, tell it each stage's name and seconds (a failed stage's too)."""
     ctx = ctx or Context()
+    timer = ctx.timer
+    if timer is None:
+        for stage in STAGES:
+            stage.run(doc, ctx)
+        return doc
     for stage in STAGES:
-        stage.run(doc, ctx)
+        start = time.perf_counter()
+        try:
+            stage.run(doc, ctx)
+        finally:
+            timer(stage.name, time.perf_counter() - start)
     return doc
 
 
@@ -75,6 +92,22 @@ class RunSummary:
     errors: list[FileError] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    # seconds per phase ("read", "process", "link") and per step within them ("read:parse",
+    # "read:store", "process:load", "process:minhash", "process:store", "link:load",
+    # "link:candidates", "link:store"); stage times go to the Context's timer
+    phase_seconds: dict[str, float] = field(default_factory=dict)
+    step_seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timing(self, label: str) -> Iterator[None]:
+        """Add the seconds the block takes to phase_seconds (a plain label) or step_seconds
+        (a "phase:step" label)."""
+        into = self.step_seconds if ":" in label else self.phase_seconds
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            into[label] = into.get(label, 0.0) + time.perf_counter() - start
 
     def line(self) -> str:
         t = self.totals
@@ -94,10 +127,11 @@ def _progress(items: Iterable[T], total: int, desc: str, show: bool) -> Iterator
 
 
 def run(inputs: list[Path], db_path: Path, config: Config | None = None,
-        progress: bool = True) -> RunSummary:
+        progress: bool = True, timer: StageTimer | None = None) -> RunSummary:
     """Read the corpus at `inputs` (folders and files) into the store at `db_path`:
     new and changed files are read and processed, unchanged ones are left as they are,
-    files that cannot be read are reported and passed over."""
+    files that cannot be read are reported and passed over. `timer` is told each stage's
+    seconds for every document processed (see `stage.Context`)."""
     config = config or Config()
     started = time.perf_counter()
     summary = RunSummary(db=db_path)
@@ -108,9 +142,12 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
             summary.errors.append(err)
             store.record_error(db, run_id, err.path, err.reason)
 
-        _read(db, inputs, config, summary, fail, progress)
-        _process(db, config, summary, fail, progress)
-        _link(db, config, progress)
+        with summary.timing("read"):
+            _read(db, inputs, config, summary, fail, progress)
+        with summary.timing("process"):
+            _process(db, config, summary, fail, progress, timer)
+        with summary.timing("link"):
+            _link(db, config, summary, progress)
         store.finish_run(db, run_id, summary.new_files, summary.unchanged_files,
                          len(summary.errors))
         summary.totals = store.counts(db)
@@ -133,7 +170,8 @@ def _read(db: Database, inputs: list[Path], config: Config, summary: RunSummary,
             if known.get(src.path) == loaded.fingerprint:
                 summary.unchanged_files += 1
                 continue
-            parsed = ingest.parse(src, loaded.data, config)
+            with summary.timing("read:parse"):
+                parsed = ingest.parse(src, loaded.data, config)
         except InputError as e:
             fail(FileError(e.path, e.reason))
             continue
@@ -146,10 +184,11 @@ def _read(db: Database, inputs: list[Path], config: Config, summary: RunSummary,
         for doc in parsed.documents:
             doc.group = group_key(doc)
         try:
-            store.replace_source(db, path=src.path, root=str(src.root),
-                                 fingerprint=loaded.fingerprint, size=len(loaded.data),
-                                 fmt=parsed.fmt, documents=parsed.documents,
-                                 line_hashes=[line_keys(d) for d in parsed.documents])
+            with summary.timing("read:store"):
+                store.replace_source(db, path=src.path, root=str(src.root),
+                                     fingerprint=loaded.fingerprint, size=len(loaded.data),
+                                     fmt=parsed.fmt, documents=parsed.documents,
+                                     line_hashes=[line_keys(d) for d in parsed.documents])
         except sqlite3.IntegrityError:
             owners = store.existing_files(db)
             clash = [d.file for d in parsed.documents if owners.get(d.file, src.path) != src.path]
@@ -159,33 +198,80 @@ def _read(db: Database, inputs: list[Path], config: Config, summary: RunSummary,
         summary.new_files += 1
 
 
+def _in_batches(db: Database, items: Iterable[T], size: int,
+                handle: Callable[[T], None]) -> None:
+    """`handle` each item, `size` items per transaction of `db` (each committed when its
+    items are done; an exception rolls back the unfinished batch and stops)."""
+    it = iter(items)
+    while True:
+        n = 0
+        with db.transaction():
+            for item in islice(it, size):
+                n += 1
+                handle(item)
+        if n < size:
+            return
+
+
 def _process(db: Database, config: Config, summary: RunSummary, fail: Fail,
-             progress: bool) -> None:
-    ctx = Context(config=config, corpus=store.LineStats(db))
-    total = store.count_at(db, "read")
-    for doc_id, doc in _progress(store.documents_at(db, "read"), total, "process", progress):
+             progress: bool, timer: StageTimer | None = None) -> None:
+    """Pass every document waiting at 'read' through the stages and save what they found,
+    BATCH documents per transaction."""
+    ctx = Context(config=config, corpus=store.LineStats(db), timer=timer)
+
+    def one(item: tuple[int, Document]) -> None:
+        doc_id, doc = item
         try:
             process_document(doc, ctx)
         except Exception as e:  # a fault in a stage must not stop the run: report and go on
             where = traceback.extract_tb(e.__traceback__)[-1]
             fail(FileError(doc.file, f"processing failed ({type(e).__name__}: {e} at "
                                      f"{Path(where.filename).name}:{where.lineno})"))
-            continue
-        sig, buckets = dedup.signature(doc.text)
-        store.save_processed(db, doc_id, doc, sig, buckets)
+            return
+        with summary.timing("process:minhash"):
+            sig, buckets = dedup.signature(doc.text)
+        with summary.timing("process:store"):
+            store.save_processed(db, doc_id, doc, sig, buckets)
         summary.processed += 1
 
+    total = store.count_at(db, "read")
+    todo = _timed_iter(store.documents_at(db, "read"), summary, "process:load")
+    _in_batches(db, _progress(todo, total, "process", progress), BATCH, one)
 
-def _link(db: Database, config: Config, progress: bool) -> None:
+
+def _link(db: Database, config: Config, summary: RunSummary, progress: bool) -> None:
     """Flag near-duplicate documents: each newly processed document, in file order, is
-    compared with the linked documents that share an LSH bucket with it."""
-    todo = store.processed_for_linking(db)
-    for doc_id, _file, sig in _progress(todo, len(todo), "link", progress):
+    compared with the linked documents that share an LSH bucket with it (those linked
+    earlier in the same batch too: a transaction sees its own writes)."""
+
+    def one(item: tuple[int, str, bytes | None]) -> None:
+        doc_id, _file, sig = item
         original = None
         if sig is not None:
             best = 0.0
-            for other_file, other_sig in store.lsh_originals(db, doc_id):
+            with summary.timing("link:candidates"):
+                candidates = store.lsh_originals(db, doc_id)
+            for other_file, other_sig in candidates:
                 sim = dedup.similarity(sig, other_sig)
                 if sim >= config.near_duplicate_threshold and sim > best:
                     original, best = other_file, sim
-        store.save_linked(db, doc_id, original)
+        with summary.timing("link:store"):
+            store.save_linked(db, doc_id, original)
+
+    total = store.count_at(db, "processed")
+    todo = _timed_iter(store.processed_for_linking(db), summary, "link:load")
+    _in_batches(db, _progress(todo, total, "link", progress), BATCH, one)
+
+
+def _timed_iter(items: Iterable[T], summary: RunSummary, label: str) -> Iterator[T]:
+    """`items`, with the time spent producing them added to the summary under `label`."""
+    it = iter(items)
+    while True:
+        with summary.timing(label):
+            item = next(it, _END)
+        if item is _END:
+            return
+        yield item  # type: ignore[misc]
+
+
+_END = object()

@@ -1,6 +1,7 @@
-"""What every per-document stage is given: the run's settings and read-only corpus
-statistics. A stage is a named function over a Document that declares the fields it needs
-and the fields it fills; the order of stages is stated once, in `pipeline.py`."""
+"""What every per-document stage is given: the run's settings, read-only corpus statistics
+and, optionally, a timer that `pipeline.process_document` tells how long each stage took. A
+stage is a named function over a Document that declares the fields it needs and the fields
+it fills; the order of stages is stated once, in `pipeline.py`."""
 
 from __future__ import annotations
 
@@ -30,10 +31,15 @@ class NoCorpusLines:
         return {}
 
 
+StageTimer = Callable[[str, float], None]
+"""Called with (stage name, seconds) after each stage of a document has run."""
+
+
 @dataclass(frozen=True)
 class Context:
     config: Config = field(default_factory=Config)
     corpus: CorpusLines = field(default_factory=NoCorpusLines)
+    timer: StageTimer | None = None
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -51,9 +53,15 @@ class Person:
 @dataclass(frozen=True)
 class Registry:
     people: tuple[Person, ...]
+    _by_name: Mapping[str, Person] = field(init=False, repr=False, compare=False)
 
-    def by_name(self) -> dict[str, Person]:
-        return {p.name: p for p in self.people}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name",
+                           MappingProxyType({p.name: p for p in self.people}))
+
+    def by_name(self) -> Mapping[str, Person]:
+        """{canonical name: person}, built once (read-only)."""
+        return self._by_name
 
 
 def _date(v: object) -> dt.date | None:

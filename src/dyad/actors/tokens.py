@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -19,10 +19,11 @@ class Token:
     end: int
     text: str
     key: str          # folded (and, for Russian words, lemmatised) form used for matching
+    # a word, not a punctuation mark (stored: the matchers ask it of every token many times)
+    is_word: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_word", self.text[:1].isalnum())
 
     @property
     def capitalised(self) -> bool:

@@ -34,6 +34,40 @@ class LineView:
     first: bool = False       # the first line not dropped by another rule (a title)
 
 
+class _Line:
+    """What several rules ask of one line, each worked out once: its number of words, the
+    line without its leading marks (`body`), that normalised (`norm`) and the number of
+    words of `norm`. `body` has the same words as the line (the marks it loses are not
+    word characters)."""
+
+    __slots__ = ("text", "n", "_body", "_norm", "_norm_n")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(words(text))
+        self._body: str | None = None
+        self._norm: str | None = None
+        self._norm_n: int | None = None
+
+    @property
+    def body(self) -> str:
+        if self._body is None:
+            self._body = strip_marks(self.text)
+        return self._body
+
+    @property
+    def norm(self) -> str:
+        if self._norm is None:
+            self._norm = normalise(self.body)
+        return self._norm
+
+    @property
+    def norm_n(self) -> int:
+        if self._norm_n is None:
+            self._norm_n = len(words(self.norm))
+        return self._norm_n
+
+
 @dataclass(frozen=True)
 class Verdict:
     rule: str
@@ -112,9 +146,9 @@ def related_head(line: str, lex: Lexicon) -> bool:
     return k in lex.related or (k in lex.more_link and line.rstrip().endswith((":", "：")))
 
 
-def related_inline(line: str, lex: Lexicon) -> bool:
+def related_inline(ln: _Line, lex: Lexicon) -> bool:
     """A related cue with its headline on the same line: "RELATED: Russia and Cuba sign ..."."""
-    found = lex.prefix("related", normalise(strip_marks(line)))
+    found = lex.prefix("related", ln.norm)
     if not found:
         return False
     m = _CUE_END.match(found[1])
@@ -124,32 +158,29 @@ def related_inline(line: str, lex: Lexicon) -> bool:
     return bool(rest) and (is_link_only(rest) or len(words(rest)) <= 25)
 
 
-def forwarded(line: str, lex: Lexicon) -> bool:
-    norm = normalise(strip_marks(line))
-    return len(words(norm)) <= 12 and lex.prefix("forwarded", norm) is not None
+def forwarded(ln: _Line, lex: Lexicon) -> bool:
+    return ln.norm_n <= 12 and lex.prefix("forwarded", ln.norm) is not None
 
 
-def tag_label(line: str, lex: Lexicon) -> bool:
+def tag_label(ln: _Line, lex: Lexicon) -> bool:
     """A tag list with its label: "Tags: Russia, Venezuela", "Темы: ...". """
-    norm = normalise(strip_marks(line))
-    if len(words(norm)) > 15:
+    if ln.norm_n > 15:
         return False
-    found = lex.prefix("tags", norm)
+    found = lex.prefix("tags", ln.norm)
     return bool(found) and found[1].lstrip().startswith((":", "："))
 
 
 # ---------------------------------------------------------------- credits and appeals
 
 
-def photo_credit(line: str, lex: Lexicon) -> tuple[bool, str]:
+def photo_credit(ln: _Line, lex: Lexicon) -> tuple[bool, str]:
     """A photo credit or a caption closed by one: "Photo: Reuters", "Putin. Photo/Illustration",
     "... 2023. | Photo: X/@mfa_russia", "(Photo: Reuters)". Returns (is credit, caption key)."""
-    n = len(words(line))
+    n = ln.n
     if n > 45:
         return False, ""
-    body = strip_marks(line)
-    norm = normalise(body)
-    if n <= 3 and lex.prefix("photo", norm) and not ends_as_sentence(body):
+    body = ln.body
+    if n <= 3 and lex.prefix("photo", ln.norm) and not ends_as_sentence(body):
         return True, ""
     for m in lex.photo_credit.finditer(body):
         before = body[:m.start()].rstrip()
@@ -169,24 +200,25 @@ def photo_credit(line: str, lex: Lexicon) -> tuple[bool, str]:
     return False, ""
 
 
-def copyright_line(line: str, lex: Lexicon) -> bool:
-    if len(words(line)) > 30:
+def copyright_line(ln: _Line, lex: Lexicon) -> bool:
+    line = ln.text
+    if ln.n > 30:
         return False
     if "©" in line or _COPYRIGHT.search(line):
         return True
     return bool(lex.copyright.search(normalise(line)))
 
 
-def donation(line: str, lex: Lexicon) -> bool:
+def donation(ln: _Line, lex: Lexicon) -> bool:
     """An appeal for money or support: "Support our work", "Stöd hans arbete genom en
     direktdonation via Paypal.", an author box that ends in one. A short line with an appeal
     goes; a longer one (up to 80 words) only with a payment channel or an author-bio cue, and
     a line with quotation marks only with a payment channel (a quoted appeal is content)."""
-    n = len(words(line))
+    n = ln.n
     if n > 80:
         return False
-    body = strip_marks(line)
-    quoted = has_quote_marks(line)
+    body = ln.body
+    quoted = has_quote_marks(ln.text)
     if n > 25 or quoted:
         paid = bool(lex.payment.search(body))
         if not (paid or (not quoted and lex.bio.search(body))):
@@ -194,26 +226,26 @@ def donation(line: str, lex: Lexicon) -> bool:
     return bool(lex.donation.search(body))
 
 
-def subscribe(line: str, lex: Lexicon) -> bool:
-    if len(words(line)) > 30 or (has_quote_marks(line) and not is_link_only(line)):
+def subscribe(ln: _Line, lex: Lexicon) -> bool:
+    line = ln.text
+    if ln.n > 30 or (has_quote_marks(line) and not is_link_only(line)):
         return False
-    return bool(lex.subscribe.search(strip_marks(line)))
+    return bool(lex.subscribe.search(ln.body))
 
 
-def disclaimer(line: str, lex: Lexicon) -> bool:
-    return len(words(line)) <= 80 and bool(lex.disclaimer.search(strip_marks(line)))
+def disclaimer(ln: _Line, lex: Lexicon) -> bool:
+    return ln.n <= 80 and bool(lex.disclaimer.search(ln.body))
 
 
 # ---------------------------------------------------------------- datelines and bylines
 
 
-def dateline(line: str, lex: Lexicon) -> bool:
+def dateline(ln: _Line, lex: Lexicon) -> bool:
     """A publication dateline with its cue and little more than the date: "Published 21
     September 2023 (1 hours 28 minutes ago)", "Submitted on Thu, 06/29/2023 - 13:28",
     "publicerad 17 november 2023", "Опубликовано: 12.04.2023"."""
-    body = strip_marks(line)
-    norm = normalise(body)
-    if len(words(norm)) > 16:
+    body, norm = ln.body, ln.norm
+    if ln.norm_n > 16:
         return False
     found = lex.prefix("dateline", norm)
     if not found:
@@ -251,13 +283,12 @@ def _name_words(ws: list[str], lex: Lexicon) -> tuple[int, int]:
     return caps, low
 
 
-def byline(view: LineView, lex: Lexicon) -> bool:
+def byline(view: LineView, ln: _Line, lex: Lexicon) -> bool:
     """An author line: "By John Smith", "Por Fulano de Tal | EFE", "Автор: Иван Петров",
     "by teleSUR/ GSD", "Reporting by X; Editing by Y", "- Torbjörn Sassersson"."""
     line = view.text
-    body = strip_marks(line)
-    norm = normalise(body)
-    n = len(words(body))
+    body, norm = ln.body, ln.norm
+    n = ln.n
     if not n or n > 16:
         return False
     for kind in ("credit", "credit_label"):
@@ -298,9 +329,10 @@ def dash_name(view: LineView, lex: Lexicon) -> bool:
 # ---------------------------------------------------------------- navigation shapes
 
 
-def navigation(line: str, lex: Lexicon) -> bool:
+def navigation(ln: _Line, lex: Lexicon) -> bool:
     """A breadcrumb ("News > World") or a menu of short items ("Home | World | Politics")."""
-    if ends_as_sentence(line) or len(words(line)) > 20:
+    line = ln.text
+    if ends_as_sentence(line) or ln.n > 20:
         return False
 
     def item_ok(item: str, max_words: int) -> bool:
@@ -308,7 +340,7 @@ def navigation(line: str, lex: Lexicon) -> bool:
         return (k in lex.widget or k in lex.section or short_capitalised(item, max_words))
 
     crumbs = split_breadcrumb(line)
-    if crumbs and len(words(line)) <= 12 and all(item_ok(c, 4) for c in crumbs):
+    if crumbs and ln.n <= 12 and all(item_ok(c, 4) for c in crumbs):
         return True
     items = split_menu(line)
     return bool(items) and all(item_ok(i, 3) for i in items)
@@ -323,7 +355,8 @@ def judge(view: LineView, lex: Lexicon) -> Verdict | None:
     line = view.text
     if not line:
         return None
-    n = len(words(line))
+    ln = _Line(line)
+    n = ln.n
     if n <= SHORT_WORDS:
         if is_counter(line):
             return Verdict("reactions")
@@ -331,38 +364,38 @@ def judge(view: LineView, lex: Lexicon) -> Verdict | None:
             return Verdict("link")
         if is_initials(line):
             return Verdict("byline")
-        if forwarded(line, lex):
+        if forwarded(ln, lex):
             return Verdict("forwarded")
         if related_head(line, lex):
             return Verdict("related", related_head=True)
-    if n <= 80 and donation(line, lex):
+    if n <= 80 and donation(ln, lex):
         return Verdict("donation")
-    if n <= 30 and subscribe(line, lex):
+    if n <= 30 and subscribe(ln, lex):
         return Verdict("subscribe")
-    if n <= 40 and lex.advert.search(strip_marks(line)):
+    if n <= 40 and lex.advert.search(ln.body):
         return Verdict("advert")
     if n <= SHORT_WORDS:
         rule = segment_rule(view, lex)
         if rule:
             return Verdict(rule)
-    if n <= 30 and related_inline(line, lex):
+    if n <= 30 and related_inline(ln, lex):
         return Verdict("related")
     if n <= 45:
-        credit, caption = photo_credit(line, lex)
+        credit, caption = photo_credit(ln, lex)
         if credit:
             return Verdict("photo-credit", caption=caption)
-    if n <= 30 and copyright_line(line, lex):
+    if n <= 30 and copyright_line(ln, lex):
         return Verdict("copyright")
-    if n <= 80 and disclaimer(line, lex):
+    if n <= 80 and disclaimer(ln, lex):
         return Verdict("disclaimer")
     if n > SHORT_WORDS:
         return None
-    if dateline(line, lex):
+    if dateline(ln, lex):
         return Verdict("dateline")
-    if tag_label(line, lex):
+    if tag_label(ln, lex):
         return Verdict("tags")
-    if navigation(line, lex):
+    if navigation(ln, lex):
         return Verdict("nav")
-    if byline(view, lex):
+    if byline(view, ln, lex):
         return Verdict("byline")
     return None

@@ -37,6 +37,7 @@ SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 ACTION_TYPES = {"CONSULT", "AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST",
                 "RETREAT", "CONCEDE", "COOPERATE"}
 CUE_WINDOW = 4
+REPEAT_DAYS = 3
 GROUP_GAP = 4                      # tokens between actors listed together
 OBJECT_GAP = 7                     # tokens between a trigger and its first target
 OBJECT_GAP_WITH = 12               # ... when "with" stands between them
@@ -93,23 +94,23 @@ def extract_events(doc: Document, ctx: Context) -> None:
 
 
 def _without_repeats(found: list[tuple[Event, bool]]) -> list[Event]:
-    """One event per (type, actors, flags) and date: an event whose date the sentence did
-    not give repeats any other of the same type and actors (a headline, a caption)."""
+    """One event per type, actors, flags and date. An event whose date the sentence did not
+    give (a headline, a caption, a later mention) repeats an event of the same type and
+    actors whose date is unknown or within REPEAT_DAYS of its own."""
     def key(e: Event) -> tuple:
         a, b = (e.source, e.target) if e.type not in SYMMETRIC else sorted((e.source, e.target))
         return (e.type, a, b, e.planned, e.negated)
 
-    dated = {(key(e), e.date) for e, d in found if d}
-    seen: set[tuple] = set()
-    out = []
+    def near(x: DaySpan | None, y: DaySpan | None) -> bool:
+        return x is None or y is None or abs((x.first - y.first).days) <= REPEAT_DAYS
+
+    kept: list[tuple[Event, bool]] = []
     for e, d in sorted(found, key=lambda x: not x[1]):          # dated ones first
-        k = key(e)
-        if (k, e.date) in seen or (not d and any(x[0] == k for x in dated)) or \
-                (not d and any(x[0] == k for x in seen)):
+        same = [o for o, _ in kept if key(o) == key(e)]
+        if any(o.date == e.date for o in same) or (not d and any(near(o.date, e.date) for o in same)):
             continue
-        seen.add((k, e.date))
-        out.append(e)
-    return sorted(out, key=lambda e: (e.evidence_start or 0))
+        kept.append((e, d))
+    return sorted((e for e, _ in kept), key=lambda e: e.evidence_start or 0)
 
 
 def _day(s: str | None) -> dt.date | None:
@@ -161,10 +162,11 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
     mentions = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
     syntax = gazetteer(doc.language or "*").syntax
     actors = _actors(mentions, toks, syntax)
+    first_person = lex.has_cue("first_person", toks, 0, len(toks))
     speaker = _reporting_speaker(lex, toks, actors)
     if speaker is not None and speaker.person:
         last_speaker = speaker
-    elif lex.has_cue("first_person", toks, 0, len(toks)) and block.speaker is not None:
+    elif first_person and block.speaker is not None:
         speaker = block.speaker
     else:
         speaker = last_speaker or block.speaker
@@ -190,14 +192,16 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
         if pair is not None and hit.trigger.cls in ("action", "speech") and \
                 not any(a.k < hit.i for a in actors):
             args = [pair]
-        elif not args and last_pair is not None and speaker is not None and \
-                hit.trigger.cls in ("action", "speech") and not any(a.k < hit.i for a in actors):
+        elif not args and last_pair is not None and speaker is not None and first_person and \
+                hit.trigger.type in ("AGREE", "CONSULT") and not any(a.k < hit.i for a in actors):
             # "We agreed ..." in talks already named: the other side of those talks
             other = [a for a in last_pair if a.code != speaker.code]
             if len(other) == 1 and other[0].code != speaker.code:
                 args = [(speaker, other[0])]
         for source, target in args:
-            planned = how == "future" or (hit.trigger.type in ACTION_TYPES and lex.has_cue(
+            # a future date or "will" makes an action planned; an agreement, a call or a
+            # condemnation about the future is made now
+            planned = hit.trigger.type in ACTION_TYPES and (how == "future" or lex.has_cue(
                 "planned", toks, hit.i - CUE_WINDOW, hit.i))
             negated = lex.has_cue("negation", toks, hit.i - CUE_WINDOW, hit.i)
             hypothetical = lex.has_cue("hypothetical", toks, hit.i - CUE_WINDOW, hit.i)
@@ -295,7 +299,12 @@ def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[
             targets = _distinct(subject[1:] + _group(after, toks), src)
         else:
             src = speaker
-            targets = _distinct(_group(after, toks), src)
+            group = _group(after, toks)
+            targets = _distinct(group, src)
+            if src is None and len(targets) >= 2 and not _after_comitative(group[0], toks, syntax):
+                # verb-second order ("Den 16 november träffade Lavrov Gil"): the first
+                # actor after the verb is its subject
+                src, targets = targets[0], targets[1:]
         if not targets and src is not None and any(
                 t.key in syntax.get("object_pronouns", ()) for t in toks[hit.j:hit.j + 3]):
             earlier = [a for a in actors if a.k < hit.i and a.code != src.code] or \

@@ -389,8 +389,8 @@ def _absolute_hits(sentence: str, lang: str | None, codes: tuple[str, ...]) -> l
 def _yearless_year(month: int, day: int, reference: dt.date, future: bool) -> int | None:
     """The year a year-less date takes: the latest that puts it not after the reference
     + YEARLESS_LEAD; in a future clause the earliest that puts it on or after it."""
-    years = range(reference.year - 1, reference.year + 2) if future \
-        else range(reference.year + 1, reference.year - 3, -1)
+    years = range(reference.year - 1, reference.year + 6) if future \
+        else range(reference.year + 1, reference.year - 6, -1)     # wide enough for 29 February
     for y in years:
         d = _safe(y, month, day)
         if d is None:

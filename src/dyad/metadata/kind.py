@@ -7,8 +7,9 @@ statements; blog hosts publish blogs), text cues kept per language in
 `lang/<code>/kind.yaml` (titles such as "Address by ...", salutations such as "Your
 Excellencies", closings, an institution's present-tense voice; author bios, donation
 appeals, compiler credits, first-person opinion) and the share of first-person pronouns
-outside quotations. A kind that reaches the threshold wins; otherwise it is an article.
-This module decides nothing else.
+outside quotations. A document's text is searched for its own language's cues only (all
+languages' when its language is unknown). A kind that reaches the threshold wins; otherwise
+it is an article. This module decides nothing else.
 """
 
 from __future__ import annotations
@@ -62,13 +63,23 @@ def domain_kind(url: str | None) -> str | None:
     return None
 
 
+def _has_cues(data: Mapping[str, Any]) -> bool:
+    return any(data.get(kind) for kind in ("statement", "blog"))
+
+
 @functools.cache
-def _cue_groups() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(kind, group, regex) for every cue group, pooled over the languages."""
+def _cue_groups(lang: str | None = None) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(kind, group, regex) for every cue group of the language (with any
+    language-independent cues); pooled over all languages when the language is unknown or
+    has no cues of its own."""
+    everything = langdata.load("kind")
+    if lang and lang != langdata.COMMON and _has_cues(everything.get(lang) or {}):
+        codes = [lang, langdata.COMMON]
+    else:
+        codes = list(everything)
     pooled: dict[tuple[str, str], list[str]] = {}
-    for code, data in langdata.load("kind").items():
-        if code == langdata.COMMON:
-            continue
+    for code in codes:
+        data = everything.get(code) or {}
         for kind in ("statement", "blog"):
             for group, pats in (data.get(kind) or {}).items():
                 pooled.setdefault((kind, str(group)), []).extend(str(p) for p in pats)
@@ -110,7 +121,7 @@ def scores(text: str, lang: str | None, title: str | None = None) -> dict[str, f
     scope_of = c.get("scopes") or {}
     where = _scopes(text, title)
     out = {"statement": 0.0, "blog": 0.0}
-    for kind, group, rx in _cue_groups():
+    for kind, group, rx in _cue_groups(lang):
         if rx.search(where[str(scope_of.get(group, "all"))]):
             out[kind] += float(weights.get(f"{kind}.{group}", 1.0))
     for kind, v in (c.get("voice") or {}).items():

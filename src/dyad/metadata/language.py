@@ -38,16 +38,29 @@ def identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
     return ident
 
 
+_SYMBOL_CATEGORIES = ("So", "Sk", "Cs", "Co")     # other and modifier symbols, surrogates,
+                                                 # private use
+_SPACES = re.compile(r"\s+")
+
+
+def _is_symbol(ch: str) -> bool:
+    code = ord(ch)
+    return unicodedata.category(ch) in _SYMBOL_CATEGORIES or 0xFE00 <= code <= 0xFE0F \
+        or code == 0x200D                        # variation selectors, zero-width joiner
+
+
 def _strip_symbols(text: str) -> str:
-    """Emoji, pictographs, flags and other symbols out."""
-    return "".join(ch for ch in text
-                   if not unicodedata.category(ch).startswith(("So", "Sk", "Cs", "Co"))
-                   and not 0xFE00 <= ord(ch) <= 0xFE0F and ord(ch) != 0x200D)
+    """Emoji, pictographs, flags and other symbols out. (Each distinct character is
+    judged once; a text has few.)"""
+    for ch in set(text):
+        if _is_symbol(ch):
+            text = text.replace(ch, "")
+    return text
 
 
 def prepare(text: str) -> str:
     """The text as the classifier should see it: no URLs, hashtags, handles or emoji."""
-    return re.sub(r"\s+", " ", _strip_symbols(_NOISE.sub(" ", text))).strip()
+    return _SPACES.sub(" ", _strip_symbols(_NOISE.sub(" ", text))).strip()
 
 
 def normalise_code(code: str | None) -> str | None:
@@ -61,11 +74,26 @@ def normalise_code(code: str | None) -> str | None:
 def classify(text: str, languages: tuple[str, ...],
              min_letters: int = MIN_LETTERS) -> str | None:
     """The language of `text` among `languages`, or None when it is too short to tell."""
-    clean = prepare(text)
-    if len(_LETTER.findall(clean)) < min_letters:
+    return _classify_prepared(prepare(text), languages, min_letters)
+
+
+def _classify_prepared(clean: str, languages: tuple[str, ...],
+                       min_letters: int = MIN_LETTERS) -> str | None:
+    """`classify` of a text `prepare` has already been through."""
+    if not _has_letters(clean, min_letters):
         return None
     lang, _conf = identifier(tuple(languages)).classify(clean)
     return str(lang)
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """At least `n` letters in `text` (counting stops there)."""
+    if n <= 0:
+        return True
+    for seen, _m in enumerate(_LETTER.finditer(text), 1):
+        if seen >= n:
+            return True
+    return False
 
 
 def _post_text(post: Post) -> str:
@@ -77,11 +105,13 @@ def detect(doc: Document, ctx: Context) -> None:
     languages = tuple(ctx.config.languages)
     given = normalise_code(doc.given.language)
     if doc.posts:
-        found = {p.index: classify(_post_text(p), languages) for p in doc.posts}
+        # a kept post has text, so what was classified is its text
+        prepared = {p.index: prepare(_post_text(p)) for p in doc.posts}
+        found = {i: _classify_prepared(t, languages) for i, t in prepared.items()}
         weight: Counter[str] = Counter()
         for p in doc.kept_posts:
             if found.get(p.index):
-                weight[found[p.index]] += len(prepare(p.text))
+                weight[found[p.index]] += len(prepared[p.index])
         doc_lang = given or (weight.most_common(1)[0][0] if weight else None) \
             or classify(doc.text or doc.raw_text, languages, min_letters=1)
         by_index = {p.index: p for p in doc.posts}

@@ -17,6 +17,8 @@ from pathlib import Path
 from dyad.errors import StoreError
 
 APPLICATION_ID = 0x64796164      # "dyad": marks the file as a dyad store
+CACHE_KIB = 64 * 1024            # page cache per connection (SQLite's default is 2 MiB): the
+                                 # LSH candidate reads of linking stay in memory
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -42,10 +44,12 @@ class Database:
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot open the database: {e}") from e
         self.conn.row_factory = sqlite3.Row
+        self._savepoints = 0
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
             self._migrate()
         except sqlite3.DatabaseError as e:
             self.conn.close()
@@ -88,7 +92,13 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception. Inside another
+        transaction (a batch of documents), a savepoint instead: rolled back on its own on
+        an exception, committed only with the outer transaction."""
+        if self.conn.in_transaction:
+            with self._savepoint():
+                yield self.conn
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -97,6 +107,22 @@ class Database:
             raise
         else:
             self.conn.execute("COMMIT")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        name = f"dyad_{self._savepoints}"
+        self._savepoints += 1
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._savepoints -= 1
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()

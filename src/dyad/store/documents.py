@@ -1,7 +1,8 @@
 """Reads and writes of dyad's records in the store: sources and the documents read from
-them, what the stages found, runs and errors. Every write is one transaction, so a run that
-is killed leaves each document either wholly at its previous stage or wholly at the next.
-Schema and connection handling live in `database.py`.
+them, what the stages found, runs and errors. Every write is one transaction (or, inside the
+caller's transaction for a batch of documents, one savepoint), so a run that is killed
+leaves each document either wholly at its previous stage or wholly at the next. Schema and
+connection handling live in `database.py`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from dyad.records import (DaySpan, Document, DroppedLine, Event, Given, Mention, PersonRef,
@@ -195,7 +196,8 @@ def count_at(db: Database, stage: str) -> int:
 def save_processed(db: Database, doc_id: int, doc: Document, minhash: bytes | None,
                    buckets: list[tuple[int, int]]) -> None:
     """Store everything the per-document stages found and move the document on. One
-    transaction; running it twice for the same document leaves the same rows."""
+    transaction (a savepoint inside a batch's); running it twice for the same document
+    leaves the same rows."""
     with db.transaction() as c:
         c.execute(
             "UPDATE documents SET stage = 'processed', text = ?, language = ?, published = ?, "
@@ -251,9 +253,26 @@ def lsh_originals(db: Database, doc_id: int) -> list[tuple[str, bytes]]:
         "AND d.minhash IS NOT NULL ORDER BY d.file", (doc_id,))]
 
 
-def processed_for_linking(db: Database) -> list[tuple[int, str, bytes | None]]:
-    return [(r["id"], r["file"], r["minhash"]) for r in db.query(
-        "SELECT id, file, minhash FROM documents WHERE stage = 'processed' ORDER BY file")]
+LINK_CHUNK = 500          # signatures read at a time by processed_for_linking
+
+
+def processed_for_linking(db: Database) -> Iterator[tuple[int, str, bytes | None]]:
+    """(id, file, minhash) of every document waiting at 'processed', in file order. Which
+    documents is decided when iteration starts; their signatures are read LINK_CHUNK at a
+    time, so they are never all in memory."""
+    todo = [(r["id"], r["file"]) for r in db.query(
+        "SELECT id, file FROM documents WHERE stage = 'processed' ORDER BY file")]
+    for i in range(0, len(todo), LINK_CHUNK):
+        chunk = todo[i:i + LINK_CHUNK]
+        sigs = _minhashes(db, [doc_id for doc_id, _file in chunk])
+        for doc_id, file in chunk:
+            yield doc_id, file, sigs.get(doc_id)
+
+
+def _minhashes(db: Database, ids: Sequence[int]) -> dict[int, bytes | None]:
+    marks = ",".join("?" * len(ids))
+    return {r["id"]: r["minhash"] for r in db.query(
+        f"SELECT id, minhash FROM documents WHERE id IN ({marks})", tuple(ids))}
 
 
 def save_linked(db: Database, doc_id: int, duplicate_of: str | None) -> None:
