@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import iso3166
 
 from dyad.actors import find
-from dyad.actors.codebook import gazetteer
+from dyad.actors.codebook import REGIONS, gazetteer
 from dyad.actors.tokens import Token
 from dyad.events import when
 from dyad.events.lexicon import Hit, Lexicon, find_triggers, lexicon
@@ -94,15 +94,15 @@ def extract_events(doc: Document, ctx: Context) -> None:
 
 
 def _without_repeats(found: list[tuple[Event, bool]]) -> list[Event]:
-    """One event per type, actors, flags and date. An event whose date the sentence did not
-    give (a headline, a caption, a later mention) repeats an event of the same type and
-    actors whose date is unknown or within REPEAT_DAYS of its own."""
+    """One event per post, type, actors, flags and date. An event whose date the sentence
+    did not give (a headline, a caption, a later mention) repeats an event of the same post,
+    type and actors when its own date is unknown or within REPEAT_DAYS of the other's."""
     def key(e: Event) -> tuple:
         a, b = (e.source, e.target) if e.type not in SYMMETRIC else sorted((e.source, e.target))
-        return (e.type, a, b, e.planned, e.negated)
+        return (e.post, e.type, a, b, e.planned, e.negated)      # posts are separate items
 
-    def near(x: DaySpan | None, y: DaySpan | None) -> bool:
-        return x is None or y is None or abs((x.first - y.first).days) <= REPEAT_DAYS
+    def near(kept: DaySpan | None, new: DaySpan | None) -> bool:
+        return new is None or (kept is not None and abs((kept.first - new.first).days) <= REPEAT_DAYS)
 
     kept: list[tuple[Event, bool]] = []
     for e, d in sorted(found, key=lambda x: not x[1]):          # dated ones first
@@ -160,8 +160,9 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
     toks = [Token(t.start + sent.start, t.end + sent.start, t.text, t.key)
             for t in lex.tokens(sent.text)]
     mentions = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
-    syntax = gazetteer(doc.language or "*").syntax
-    actors = _actors(mentions, toks, syntax)
+    g = gazetteer(doc.language or "*")
+    syntax = g.syntax
+    actors = _actors(mentions, toks, syntax, {"first": frozenset(g.role_lengths)})
     first_person = lex.has_cue("first_person", toks, 0, len(toks))
     speaker = _reporting_speaker(lex, toks, actors)
     if speaker is not None and speaker.person:
@@ -186,7 +187,7 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
     firsts = {}
     for hit in hits:
         firsts.setdefault(hit.trigger.type, hit)      # one reading per type and sentence
-    pair = _the_sides(lex, toks, hits, last_pair)
+    pair = _the_sides(lex, toks, hits, actors, speaker, last_pair)
     for hit in firsts.values():
         args = _arguments(hit, actors, speaker, toks, syntax, previous)
         if pair is not None and hit.trigger.cls in ("action", "speech") and \
@@ -214,18 +215,33 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
     return [(e, dated) for e in out], context_date, last_speaker
 
 
-def _the_sides(lex: Lexicon, toks: list[Token], hits: list[Hit],
-               last_pair: tuple[Actor, Actor] | None) -> tuple[Actor, Actor] | None:
-    """"The ministers agreed", "both sides", "the two countries": the pair of the event the
-    text is about (the last one with two parties)."""
-    if last_pair is None or not hits:
+def _the_sides(lex: Lexicon, toks: list[Token], hits: list[Hit], actors: list[Actor],
+               speaker: Actor | None, last_pair: tuple[Actor, Actor] | None
+               ) -> tuple[Actor, Actor] | None:
+    """"The ministers agreed", "both sides", "the two countries": the two parties the
+    sentence itself names (with its speaker), else those of the last talks with two parties."""
+    if not hits or not lex.has_cue("the_sides", toks, 0, hits[0].i):
         return None
-    if lex.has_cue("the_sides", toks, 0, hits[0].i):
-        return last_pair
-    return None
+    named = _distinct(([speaker] if speaker else []) + actors, None)
+    if len(named) == 2:
+        return named[0], named[1]
+    return last_pair
 
 
-def _actors(mentions: list[Mention], toks: list[Token], syntax: Syntax) -> list[Actor]:
+def _after_locative(toks: list[Token], k: int, syntax: Syntax, roles: Syntax) -> bool:
+    """Token k follows a locative ("in", "in the"), and that locative does not follow a
+    title ("Utrikesministrarna i Ryssland": the ministers OF Russia)."""
+    j = k - 1
+    if j >= 0 and toks[j].key in syntax.get("articles", ()):
+        j -= 1
+    if j < 0 or toks[j].key not in syntax.get("locatives", ()):
+        return False
+    return not (j > 0 and (toks[j - 1].key in roles.get("first", ()) or
+                           toks[j - 1].key in syntax.get("title_words", ())))
+
+
+def _actors(mentions: list[Mention], toks: list[Token], syntax: Syntax,
+            roles: Syntax) -> list[Actor]:
     """The actors named in a sentence, with their token positions; a name after a locative
     ("in the U.S. city of New York") is a place, not an actor."""
     starts = {t.start: k for k, t in enumerate(toks)}
@@ -236,11 +252,8 @@ def _actors(mentions: list[Mention], toks: list[Token], syntax: Syntax) -> list[
         k = starts.get(m.start)
         if k is None:
             k = next((n for n, t in enumerate(toks) if t.start >= m.start), len(toks))
-        before = [t.key for t in toks[max(0, k - 2):k]]
-        if before and (before[-1] in syntax.get("locatives", ()) or (
-                len(before) == 2 and before[0] in syntax.get("locatives", ())
-                and before[1] in syntax.get("articles", ()))) and not m.person \
-                and m.code in iso3166.countries_by_alpha3:
+        if not m.person and (m.code in iso3166.countries_by_alpha3 or m.code in REGIONS) \
+                and _after_locative(toks, k, syntax, roles):
             continue                       # "in Brazil", "in the U.S. city of": a place
         out.append(Actor(k, m.code, m.person))
     return out

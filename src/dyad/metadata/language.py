@@ -23,6 +23,10 @@ MIN_LETTERS = 25            # fewer letters than this: too short to classify on 
 _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[#@][\w.]+|\b\w+\.(?:com|org|net|ru|es|br|se)\b/?\S*",
     re.IGNORECASE)
+# The same for a text without "@" (the e-mail alternative, slow to fail, cannot match there)
+_NOISE_NO_AT = re.compile(
+    r"https?://\S+|www\.\S+|#[\w.]+|\b\w+\.(?:com|org|net|ru|es|br|se)\b/?\S*",
+    re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -60,7 +64,8 @@ def _strip_symbols(text: str) -> str:
 
 def prepare(text: str) -> str:
     """The text as the classifier should see it: no URLs, hashtags, handles or emoji."""
-    return _SPACES.sub(" ", _strip_symbols(_NOISE.sub(" ", text))).strip()
+    noise = _NOISE if "@" in text else _NOISE_NO_AT
+    return _SPACES.sub(" ", _strip_symbols(noise.sub(" ", text))).strip()
 
 
 def normalise_code(code: str | None) -> str | None:
