@@ -184,9 +184,16 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
                                (DaySpan.day(block.reference) if block.reference else None))
     place = next((m.text for m in mentions if m.method == "place"), None) or block.place
     out = []
-    firsts = {}
+    firsts: dict[str, Hit] = {}
     for hit in hits:
         firsts.setdefault(hit.trigger.type, hit)      # one reading per type and sentence
+    for t, hit in list(firsts.items()):
+        # "calls on Russia to withdraw", "condemns the strikes": an action named after a
+        # statement of another type is what the statement is about, not an event of its own
+        if hit.trigger.cls in ("action", "passive") and any(
+                h.trigger.cls in ("speech", "evaluative") and h.trigger.type != t and h.j <= hit.i
+                for h in firsts.values()):
+            del firsts[t]
     pair = _the_sides(lex, toks, hits, actors, speaker, last_pair)
     for hit in firsts.values():
         args = _arguments(hit, actors, speaker, toks, syntax, previous)
