@@ -17,17 +17,22 @@ GOLD = SHARED / "eval" / "seeds.gold.yaml"
 SCORER = SHARED / "eval" / "score.py"
 
 
+def load_module(name: str, path: Path) -> ModuleType:
+    """Import a script that is not a package module (the shared scorer, bench/*.py) once."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def load_scorer() -> ModuleType:
     if not SCORER.is_file():
         pytest.skip(f"the shared scorer is not at {SCORER}")
-    if "dyad_shared_score" in sys.modules:
-        return sys.modules["dyad_shared_score"]
-    spec = importlib.util.spec_from_file_location("dyad_shared_score", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["dyad_shared_score"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_module("dyad_shared_score", SCORER)
 
 
 @pytest.fixture(scope="session")

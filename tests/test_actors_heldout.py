@@ -17,7 +17,7 @@ from types import ModuleType
 import pytest
 import yaml
 
-from conftest import REPO, SHARED, load_scorer
+from conftest import REPO, SHARED, load_module, load_scorer
 
 EVAL_PATH = REPO / "bench" / "actors_eval.py"
 CODEBOOK = SHARED / "eval" / "actors.yaml"
@@ -28,14 +28,7 @@ PEOPLE_F1_FLOOR = 0.90
 
 
 def _load_eval() -> ModuleType:
-    if "dyad_actors_eval" in sys.modules:
-        return sys.modules["dyad_actors_eval"]
-    spec = importlib.util.spec_from_file_location("dyad_actors_eval", EVAL_PATH)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["dyad_actors_eval"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_module("dyad_actors_eval", EVAL_PATH)
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import REPO, SHARED, load_scorer
+from conftest import REPO, SHARED, load_module, load_scorer
 
 CORPUS = REPO / "tests" / "data" / "events_heldout"
 GOLD_PATH = CORPUS / "gold.yaml"
@@ -38,14 +38,7 @@ EVENT_F1_FLOOR = 0.38
 
 
 def _load_eval() -> ModuleType:
-    if "dyad_events_eval" in sys.modules:
-        return sys.modules["dyad_events_eval"]
-    spec = importlib.util.spec_from_file_location("dyad_events_eval", EVAL_PATH)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["dyad_events_eval"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_module("dyad_events_eval", EVAL_PATH)
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,11 @@ import yaml
 COMMON = "xx"
 
 
-def _freeze(value: Any) -> Any:
+def freeze(value: Any) -> Any:
     if isinstance(value, dict):
-        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+        return MappingProxyType({k: freeze(v) for k, v in value.items()})
     if isinstance(value, list):
-        return tuple(_freeze(v) for v in value)
+        return tuple(freeze(v) for v in value)
     return value
 
 
@@ -41,5 +41,5 @@ def load(topic: str) -> MappingProxyType:
     for lang in available():
         f = root / lang / f"{topic}.yaml"
         if f.is_file():
-            out[lang] = _freeze(yaml.safe_load(f.read_text(encoding="utf-8")) or {})
+            out[lang] = freeze(yaml.safe_load(f.read_text(encoding="utf-8")) or {})
     return MappingProxyType(out)

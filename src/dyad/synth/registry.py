@@ -15,22 +15,17 @@ from typing import Any
 
 import yaml
 
+from dyad.lang import freeze
+
 LANGUAGES: tuple[str, ...] = ("en", "es", "pt", "ru", "fr", "sv")
 
-
-def _freeze(value: Any) -> Any:
-    if isinstance(value, dict):
-        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return tuple(_freeze(v) for v in value)
-    return value
 
 
 def _read(*parts: str) -> Any:
     node = resources.files("dyad.synth")
     for part in parts:
         node = node / part
-    return _freeze(yaml.safe_load(node.read_text(encoding="utf-8")))
+    return freeze(yaml.safe_load(node.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)
