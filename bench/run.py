@@ -5,13 +5,14 @@
 
 For each size it generates a corpus (cached per size and seed under --cache), then runs
 `dyad.pipeline.run` in a fresh subprocess per repeat, so that each run's peak RSS is its
-own. The child times the run and, by wrapping module functions from the outside (the
-pipeline has no timing hook), the read / process / link phases, each per-document stage of
-`dyad.pipeline.STAGES`, and the store and dedup calls between them. It also checks the
-result against the corpus's hidden answer key (language, near-duplicates, posts after
-dedup). The parent reports medians over repeats (documents per second, seconds per phase
-and stage, peak RSS, store size), the scaling of linking time between sizes, whether the
-targets hold, and writes it all to a JSON file. `--profile` adds one cProfile run of the
+own. The child times the run; the pipeline itself reports the read / process / link phases
+and the store and dedup steps within them (`RunSummary.phase_seconds`, `step_seconds`) and,
+through the stage timer (`stage.Context.timer`), each per-document stage of
+`dyad.pipeline.STAGES`; the child also samples its RSS every few hundred documents. It
+checks the result against the corpus's hidden answer key (language, near-duplicates, posts
+after dedup). The parent reports medians over repeats (documents per second, seconds per
+phase and stage, peak RSS, store size), the scaling of linking time between sizes, whether
+the targets hold, and writes it all to a JSON file. `--profile` adds one cProfile run of the
 largest size and writes the top 30 functions (by own time and by cumulative time).
 
 Timings are noisy: this is not part of the test suite (tests/test_bench_smoke.py only runs
@@ -21,9 +22,7 @@ it on 50 documents).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
-import functools
 import io
 import json
 import os
@@ -36,7 +35,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,75 +43,30 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "dyad-bench-cache"
 TARGETS = {"docs_per_second": 50.0, "peak_rss_mib": 1024.0, "link_ratio_per_size_ratio": 1.2}
 
-# Functions the child wraps with a timer: (module, attribute, label). A missing one is
-# left out, so the benchmark keeps working while the pipeline changes.
-TIMED: tuple[tuple[str, str, str], ...] = (
-    ("dyad.pipeline", "_read", "phase:read"),
-    ("dyad.pipeline", "_process", "phase:process"),
-    ("dyad.pipeline", "_link", "phase:link"),
-    ("dyad.ingest", "discover", "read:discover"),
-    ("dyad.ingest", "load", "read:load"),
-    ("dyad.ingest", "parse", "read:parse"),
-    ("dyad.pipeline", "group_key", "read:group_key"),
-    ("dyad.pipeline", "line_keys", "read:line_keys"),
-    ("dyad.store.documents", "replace_source", "read:store"),
-    ("dyad.store.documents", "count_at", "process:count"),
-    ("dyad.dedup", "signature", "process:minhash"),
-    ("dyad.store.documents", "save_processed", "process:store"),
-    ("dyad.store.documents", "processed_for_linking", "link:load"),
-    ("dyad.store.documents", "lsh_originals", "link:candidates"),
-    ("dyad.dedup", "similarity", "link:similarity"),
-    ("dyad.store.documents", "save_linked", "link:store"),
-    ("dyad.store.documents", "counts", "run:counts"),
-)
-TIMED_ITERATORS: tuple[tuple[str, str, str], ...] = (
-    ("dyad.store.documents", "documents_at", "process:load"),
-)
+RSS_EVERY = 250            # documents between two samples of the child's RSS while processing
 
 
 # ---------------------------------------------------------------- the child: one timed run
 
 
-class Timers:
-    """Seconds and calls per label."""
+class StageClock:
+    """The pipeline's stage timer: seconds and calls per stage, and the RSS after every
+    RSS_EVERY documents (counted by the first stage's calls)."""
 
-    def __init__(self) -> None:
+    def __init__(self, first_stage: str) -> None:
+        self.first = first_stage
         self.seconds: dict[str, float] = {}
         self.calls: dict[str, int] = {}
-        self.rss_after: dict[str, int] = {}
+        self.documents = 0
+        self.rss: list[tuple[int, int]] = []
 
-    def add(self, label: str, seconds: float) -> None:
-        self.seconds[label] = self.seconds.get(label, 0.0) + seconds
-        self.calls[label] = self.calls.get(label, 0) + 1
-
-    def wrap(self, label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(fn)
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self.add(label, time.perf_counter() - start)
-                if label.startswith("phase:"):
-                    self.rss_after[label[6:]] = current_rss()
-        return timed
-
-    def wrap_iter(self, label: str, fn: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
-        @functools.wraps(fn)
-        def timed(*args: Any, **kwargs: Any) -> Iterator[Any]:
-            start = time.perf_counter()
-            it = iter(fn(*args, **kwargs))
-            self.add(label, time.perf_counter() - start)
-            while True:
-                start = time.perf_counter()
-                try:
-                    item = next(it)
-                except StopIteration:
-                    self.add(label, time.perf_counter() - start)
-                    return
-                self.add(label, time.perf_counter() - start)
-                yield item
-        return timed
+    def __call__(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+        self.calls[stage] = self.calls.get(stage, 0) + 1
+        if stage == self.first:
+            self.documents += 1
+            if self.documents % RSS_EVERY == 0:
+                self.rss.append((self.documents, current_rss()))
 
 
 def current_rss() -> int:
@@ -129,34 +82,6 @@ def peak_rss() -> int:
     """Peak resident set size of this process, in bytes (ru_maxrss is KiB on Linux)."""
     scale = 1 if sys.platform == "darwin" else 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
-
-
-def install_timers(timers: Timers) -> list[str]:
-    """Wrap the TIMED functions and each per-document stage; the labels installed."""
-    import importlib
-
-    installed = []
-    for module_name, attr, label in TIMED + TIMED_ITERATORS:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        fn = getattr(module, attr, None)
-        if not callable(fn):
-            continue
-        wrapper = timers.wrap_iter if (module_name, attr, label) in TIMED_ITERATORS \
-            else timers.wrap
-        setattr(module, attr, wrapper(label, fn))
-        installed.append(label)
-    pipeline = importlib.import_module("dyad.pipeline")
-    stages = getattr(pipeline, "STAGES", ())
-    try:
-        pipeline.STAGES = tuple(dataclasses.replace(s, run=timers.wrap(f"stage:{s.name}", s.run))
-                                for s in stages)
-        installed += [f"stage:{s.name}" for s in stages]
-    except (TypeError, AttributeError):
-        pass
-    return installed
 
 
 def store_bytes(db: Path) -> int:
@@ -210,20 +135,22 @@ def child(corpus: Path, db: Path, result: Path, profile_out: Path | None) -> int
 
     import_seconds = time.perf_counter() - started
     rss_import = current_rss()
-    timers = Timers()
-    installed = install_timers(timers)
+    clock = StageClock(pipeline.STAGES[0].name)
     profiler = None
     if profile_out is not None:
         import cProfile
         profiler = cProfile.Profile()
         profiler.enable()
     t0 = time.perf_counter()
-    summary = pipeline.run([corpus], db, progress=False)
+    summary = pipeline.run([corpus], db, progress=False, timer=clock)
     seconds = time.perf_counter() - t0
     if profiler is not None:
         profiler.disable()
         write_profile(profiler, profile_out, seconds)  # type: ignore[arg-type]
     documents = int(summary.totals.get("documents", 0))
+    timers = {**{f"phase:{k}": v for k, v in summary.phase_seconds.items()},
+              **{f"stage:{k}": v for k, v in clock.seconds.items()},
+              **summary.step_seconds}
     out = {
         "documents": documents,
         "processed": summary.processed,
@@ -232,12 +159,12 @@ def child(corpus: Path, db: Path, result: Path, profile_out: Path | None) -> int
         "seconds": round(seconds, 4),
         "docs_per_second": round(documents / seconds, 2) if seconds else None,
         "import_seconds": round(import_seconds, 4),
-        "timers": {k: round(v, 4) for k, v in sorted(timers.seconds.items())},
-        "calls": dict(sorted(timers.calls.items())),
-        "timed": installed,
+        "timers": {k: round(v, 4) for k, v in sorted(timers.items())},
+        "stage_calls": dict(sorted(clock.calls.items())),
         "peak_rss_bytes": peak_rss(),
         "rss_after_import_bytes": rss_import,
-        "rss_after_phase_bytes": timers.rss_after,
+        "rss_while_processing_bytes": clock.rss,        # [documents processed, RSS]
+        "rss_after_run_bytes": current_rss(),
         "store_bytes": store_bytes(db),
         "accuracy": check_truth(db, corpus),
     }

@@ -1,5 +1,6 @@
 """The whole run: incremental re-runs, changed files, a run killed mid-way and started again,
-and bad files reported while the rest goes on."""
+bad files reported while the rest goes on, documents committed in batches (a batch that
+fails leaves no trace), and the stage and phase timings."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ import sys
 import time
 from pathlib import Path
 
-from dyad.pipeline import run
+import pytest
+
+from dyad import pipeline
+from dyad.pipeline import process_document, run
+from dyad.records import Document
+from dyad.stage import Context
+from dyad.store import Database
+from dyad.store import documents as store
 
 LANG_TEXTS = {
     "en": "The foreign ministers of {a} and {b} met in {c} on Tuesday to discuss trade and "
@@ -132,3 +140,134 @@ def test_a_killed_run_restarted_ends_as_an_uninterrupted_one(tmp_path: Path) -> 
     rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert state(killed_db) == state(clean_db)
+
+
+# ---------------------------------------------------------------- batches
+
+
+def stages_of(db: Path) -> dict[str, str]:
+    con = sqlite3.connect(db)
+    out = dict(con.execute("SELECT file, stage FROM documents").fetchall())
+    con.close()
+    return out
+
+
+def test_a_failed_batch_leaves_no_trace_and_a_rerun_finishes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, clean_db, db = tmp_path / "corpus", tmp_path / "clean.db", tmp_path / "d.db"
+    make_corpus(corpus, 11)
+    run([corpus], clean_db, progress=False)
+
+    monkeypatch.setattr(pipeline, "BATCH", 4)
+    real_save = store.save_processed
+    saved = []
+
+    def save_then_die(*args: object, **kwargs: object) -> None:
+        real_save(*args, **kwargs)          # type: ignore[arg-type]
+        saved.append(1)
+        if len(saved) == 6:                 # the second document of the second batch
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "save_processed", save_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        run([corpus], db, progress=False)
+    stages = stages_of(db)
+    assert sorted(stages.values()).count("processed") == 4      # the first batch only
+    assert sorted(stages.values()).count("read") == 7
+    processed = sorted(f for f, st in stages.items() if st == "processed")
+    assert processed == sorted(stages)[:4]                     # in file order
+    con = sqlite3.connect(db)
+    # nothing of the unfinished batch was written: no rows of its documents
+    assert con.execute("SELECT count(*) FROM dropped_lines x JOIN documents d ON d.id = x.doc_id "
+                       "WHERE d.stage = 'read'").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM documents WHERE stage = 'read' "
+                       "AND text IS NOT NULL").fetchone()[0] == 0
+    con.close()
+
+    monkeypatch.setattr(store, "save_processed", real_save)
+    again = run([corpus], db, progress=False)
+    assert again.processed == 7
+    assert state(db) == state(clean_db)
+
+
+@pytest.mark.parametrize("batch", [1, 3, 1000])
+def test_batch_size_does_not_change_the_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               batch: int) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 7)
+    # a reprint: linked in the same batch as its original, it must still be found
+    (corpus / "doc0000_copy.txt").write_text((corpus / "doc0000.txt").read_text("utf-8"),
+                                             encoding="utf-8")
+    run([corpus], tmp_path / "default.db", progress=False)
+    monkeypatch.setattr(pipeline, "BATCH", batch)
+    summary = run([corpus], tmp_path / "other.db", progress=False)
+    assert summary.processed == 8
+    assert state(tmp_path / "other.db") == state(tmp_path / "default.db")
+    con = sqlite3.connect(tmp_path / "other.db")
+    dup = con.execute("SELECT duplicate_of FROM documents WHERE file = 'doc0000_copy.txt'")
+    assert dup.fetchone()[0] == "doc0000.txt"
+    con.close()
+
+
+def test_a_failing_write_inside_a_batch_undoes_only_itself(tmp_path: Path) -> None:
+    with Database(tmp_path / "d.db") as db:
+        run_id = store.begin_run(db, ["x"])
+        with db.transaction():
+            store.record_error(db, run_id, "a.txt", "kept")
+            with pytest.raises(sqlite3.IntegrityError):
+                with db.transaction() as c:        # a savepoint inside the batch
+                    c.execute("INSERT INTO errors (run_id, path, reason) VALUES (?, ?, ?)",
+                              (run_id, "b.txt", "undone"))
+                    c.execute("INSERT INTO errors (run_id, path, reason) VALUES (?, NULL, ?)",
+                              (run_id, "fails"))
+            store.record_error(db, run_id, "c.txt", "kept too")
+        rows = db.query("SELECT path FROM errors ORDER BY id")
+        assert [r["path"] for r in rows] == ["a.txt", "c.txt"]
+        assert not db.conn.in_transaction
+
+
+# ---------------------------------------------------------------- timings
+
+
+def test_the_timer_hears_each_stage_of_each_document_in_order(tmp_path: Path) -> None:
+    heard: list[tuple[str, float]] = []
+    doc = Document(file="a.txt", source_path="a.txt", fmt="txt",
+                   raw_text=LANG_TEXTS["en"].format(a="Russia", b="Cuba", c="Havana"))
+    process_document(doc, Context(timer=lambda name, secs: heard.append((name, secs))))
+    assert [name for name, _ in heard] == [s.name for s in pipeline.STAGES]
+    assert all(secs >= 0 for _, secs in heard)
+    assert doc.language == "en" and doc.text
+
+
+def test_a_failing_stage_is_timed_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(doc: Document, ctx: Context) -> None:
+        raise ValueError("broken")
+
+    first = pipeline.STAGES[0]
+    monkeypatch.setattr(pipeline, "STAGES", (type(first)("broken", (), (), broken),))
+    heard: list[str] = []
+    with pytest.raises(ValueError):
+        process_document(Document(file="a.txt", source_path="a.txt", fmt="txt", raw_text="x"),
+                         Context(timer=lambda name, secs: heard.append(name)))
+    assert heard == ["broken"]
+
+
+def test_run_reports_seconds_per_phase_step_and_stage(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 4)
+    per_stage: dict[str, list[float]] = {}
+    summary = run([corpus], tmp_path / "d.db", progress=False,
+                  timer=lambda name, secs: per_stage.setdefault(name, []).append(secs))
+    assert set(summary.phase_seconds) == {"read", "process", "link"}
+    assert {"read:parse", "read:store", "process:load", "process:minhash", "process:store",
+            "link:load", "link:store"} <= set(summary.step_seconds)
+    assert all(v >= 0 for v in [*summary.phase_seconds.values(), *summary.step_seconds.values()])
+    assert sum(summary.phase_seconds.values()) <= summary.seconds
+    assert summary.step_seconds["process:store"] <= summary.phase_seconds["process"]
+    assert {name: len(v) for name, v in per_stage.items()} == \
+        {s.name: 4 for s in pipeline.STAGES}
+    # nothing new to do: the phases are still reported, no stage runs
+    per_stage.clear()
+    again = run([corpus], tmp_path / "d.db", progress=False,
+                timer=lambda name, secs: per_stage.setdefault(name, []).append(secs))
+    assert set(again.phase_seconds) == {"read", "process", "link"} and not per_stage

@@ -13,7 +13,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Token:
     start: int
     end: int
@@ -22,8 +22,15 @@ class Token:
     # a word, not a punctuation mark (stored: the matchers ask it of every token many times)
     is_word: bool = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "is_word", self.text[:1].isalnum())
+    def __init__(self, start: int, end: int, text: str, key: str) -> None:
+        # Filled through __dict__, as a frozen dataclass's own __init__ does with
+        # object.__setattr__, only faster: tokens are made by the million.
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
+        d["text"] = text
+        d["key"] = key
+        d["is_word"] = text[:1].isalnum()
 
     @property
     def capitalised(self) -> bool:
@@ -75,7 +82,8 @@ def tokenize(text: str, lemmatiser: Lemmatiser | None = None,
             else:
                 key = fold(word)
             memo[word] = key
-        out.append(Token(m.start(), m.end(), word, key))
+        start, end = m.span()
+        out.append(Token(start, end, word, key))
     return out
 
 

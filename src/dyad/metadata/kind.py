@@ -88,6 +88,7 @@ def _cue_groups(lang: str | None = None) -> tuple[tuple[str, str, re.Pattern[str
                  for (k, g), pats in pooled.items() if pats)
 
 
+@functools.cache
 def _pronouns(lang: str | None, which: str) -> frozenset[str]:
     data = langdata.load("kind").get(lang or "", {})
     return frozenset(str(w).casefold() for w in ((data.get("pronouns") or {}).get(which) or ()))
@@ -104,14 +105,22 @@ def _scopes(text: str, title: str | None) -> dict[str, str]:
     return {"head": head, "tail": tail, "all": own_words}
 
 
+def _stems(own_words: str) -> list[str]:
+    """The words of a text (already without quotations), case-folded and cut at an
+    apostrophe ("we're" -> "we")."""
+    return [w.casefold().split("'")[0].split("’")[0] for w in _WORD.findall(own_words)]
+
+
+def _share(stems: list[str], pron: frozenset[str]) -> float:
+    if not stems or not pron:
+        return 0.0
+    return sum(1 for w in stems if w in pron) / len(stems)
+
+
 def voice_share(text: str, lang: str | None, which: str) -> float:
     """Share of the words outside quotations that are first-person pronouns (`which`:
     "we" or "i") of the language."""
-    words = [w.casefold() for w in _WORD.findall(_QUOTED.sub(" ", text))]
-    pron = _pronouns(lang, which)
-    if not words or not pron:
-        return 0.0
-    return sum(1 for w in words if w.split("'")[0].split("’")[0] in pron) / len(words)
+    return _share(_stems(_QUOTED.sub(" ", text)), _pronouns(lang, which))
 
 
 def scores(text: str, lang: str | None, title: str | None = None) -> dict[str, float]:
@@ -124,8 +133,9 @@ def scores(text: str, lang: str | None, title: str | None = None) -> dict[str, f
     for kind, group, rx in _cue_groups(lang):
         if rx.search(where[str(scope_of.get(group, "all"))]):
             out[kind] += float(weights.get(f"{kind}.{group}", 1.0))
+    stems = _stems(where["all"])            # the words voice_share would read
     for kind, v in (c.get("voice") or {}).items():
-        if voice_share(text, lang, str(v["pronouns"])) >= float(v["share"]):
+        if _share(stems, _pronouns(lang, str(v["pronouns"]))) >= float(v["share"]):
             out[str(kind)] += float(v["weight"])
     return out
 

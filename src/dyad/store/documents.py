@@ -276,9 +276,10 @@ def _minhashes(db: Database, ids: Sequence[int]) -> dict[int, bytes | None]:
 
 
 def save_linked(db: Database, doc_id: int, duplicate_of: str | None) -> None:
-    with db.transaction() as c:
-        c.execute("UPDATE documents SET duplicate_of = ?, stage = 'linked' WHERE id = ?",
-                  (duplicate_of, doc_id))
+    """Move a document on to 'linked'. One statement, so atomic on its own: its own
+    transaction, or part of the caller's (a batch) without a savepoint."""
+    db.conn.execute("UPDATE documents SET duplicate_of = ?, stage = 'linked' WHERE id = ?",
+                    (duplicate_of, doc_id))
 
 
 def save_reuse(db: Database, pairs: list[ReusePair]) -> None:
