@@ -21,6 +21,14 @@ EVENT_TYPES = (
 )
 
 
+def day_of(iso: str | None) -> dt.date | None:
+    """The day an ISO date or date-time string names, or None (unknown, only a month, bad)."""
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso and len(iso) >= 10 else None
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class DaySpan:
     """A day (first == last) or a span of days, inclusive."""
@@ -158,6 +166,11 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def published_day(self) -> dt.date | None:
+        """The publication date as a day, when it is known to the day."""
+        return day_of(self.published)
 
     @property
     def kept_posts(self) -> list[Post]:

@@ -33,8 +33,7 @@ def find(text: str, lang: str | None = None, registries: tuple[str, ...] = (),
 def find_mentions(doc: Document, ctx: Context) -> None:
     """Stage: mentions over the cleaned text; offsets into `doc.text`, with the post they
     fall in for channels (posts are joined by blank lines in `doc.text`)."""
-    when = dt.date.fromisoformat(doc.published[:10]) if doc.published and \
-        len(doc.published) >= 10 else None
+    when = doc.published_day
     doc.mentions = find(doc.text, doc.language, ctx.config.registries, when)
     if not doc.posts:
         return

@@ -13,7 +13,7 @@ from babel import Locale, UnknownLocaleError
 
 from dyad import lang as langdata
 from dyad.actors.registry import Registry, load_registry
-from dyad.actors.tokens import Lemmatiser, Token, tokenize
+from dyad.actors.tokens import Lemmatiser, Token, shared_lemmatiser, tokenize
 
 # CLDR territory codes that are not states: the ones we code, the others left out
 CLDR_NON_STATES = {"419": "LAC", "150": "EUR", "002": "AFR", "142": "ASI", "EU": "EU",
@@ -38,10 +38,8 @@ class Entry:
 class Gazetteer:
     lang: str
     table: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    max_len: int = 1
     lemmatiser: Lemmatiser | None = None
     roles: dict[tuple[str, ...], str] = field(default_factory=dict)    # role phrase -> role key
-    role_max: int = 1
     syntax: dict[str, frozenset[str]] = field(default_factory=dict)    # word classes by name
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> lengths
     role_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -72,7 +70,6 @@ class Gazetteer:
         bucket = self.table.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        self.max_len = max(self.max_len, len(key))
 
 
 def case_of(form: str, kind: str) -> str:
@@ -105,7 +102,7 @@ def _cldr_states(code: str) -> dict[str, str]:
 def gazetteer(code: str, registries: tuple[str, ...] = ()) -> Gazetteer:
     """The gazetteer of one language (with the people of the registry, in every script)."""
     registry: Registry = load_registry(registries)
-    g = Gazetteer(lang=code, lemmatiser=Lemmatiser())     # Cyrillic names occur in any language
+    g = Gazetteer(lang=code, lemmatiser=shared_lemmatiser())   # Cyrillic names occur anywhere
     langs = langdata.available() if code == "*" else (code,)
     for lc in langs:
         for name, actor in _cldr_states(lc).items():
@@ -123,7 +120,6 @@ def gazetteer(code: str, registries: tuple[str, ...] = ()) -> Gazetteer:
                 key = tuple(t.key for t in g.tokens(str(form)))
                 if key:
                     g.roles.setdefault(key, str(role))
-                    g.role_max = max(g.role_max, len(key))
         for name in ("connectors", "possessive"):
             words = {t.key for f in roles.get(name) or () for t in g.tokens(str(f))}
             g.syntax[name] = g.syntax.get(name, frozenset()) | frozenset(words)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dyad.actors.codebook import Entry, Gazetteer
@@ -100,16 +101,21 @@ def _best(entries: list[Entry]) -> Entry:
     return min(entries, key=lambda e: KIND_ORDER.get(e.kind, 9))
 
 
+def _keys_at(toks: list[Token], i: int, lengths: tuple[int, ...]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(length, token keys) of the spans starting at token i, longest first."""
+    for length in lengths:
+        if i + length <= len(toks):
+            yield length, tuple(t.key for t in toks[i:i + length])
+
+
 def _gazetteer_pass(s: Scan) -> None:
     toks, n, i = s.toks, len(s.toks), 0
     while i < n:
         if not toks[i].is_word:
             i += 1
             continue
-        for length in s.g.lengths.get(toks[i].key, ()):
-            if i + length > n:
-                continue
-            entries = s.g.table.get(tuple(t.key for t in toks[i:i + length]))
+        for length, key in _keys_at(toks, i, s.g.lengths.get(toks[i].key, ())):
+            entries = s.g.table.get(key)
             if not entries:
                 continue
             ok = [e for e in entries if _case_ok(e, toks[i:i + length]) and not _excluded(s, i, e)]
@@ -137,10 +143,8 @@ def _role_pass(s: Scan) -> None:
         if not toks[i].is_word or (i in s.at and s.at[i].kind != "organisation"):
             i += 1
             continue
-        for length in s.g.role_lengths.get(toks[i].key, ()):
-            if i + length > n:
-                continue
-            role = s.g.roles.get(tuple(t.key for t in toks[i:i + length]))
+        for length, key in _keys_at(toks, i, s.g.role_lengths.get(toks[i].key, ())):
+            role = s.g.roles.get(key)
             if role:
                 s.roles.append((i, i + length, role))
                 i += length

@@ -5,6 +5,7 @@ key). Words and single punctuation marks are tokens (hyphens too: "Russia-CELAC"
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -65,6 +66,12 @@ class Lemmatiser:
             got = parses[0].normal_form if parses else word.lower()
             self._seen[word] = got
         return got
+
+
+@functools.cache
+def shared_lemmatiser() -> Lemmatiser:
+    """One pymorphy3 analyser for every language's gazetteer (its dictionary is large)."""
+    return Lemmatiser()
 
 
 def tokenize(text: str, lemmatiser: Lemmatiser | None = None,

@@ -30,7 +30,7 @@ from dyad.actors.tokens import Token
 from dyad.events import when
 from dyad.events.lexicon import Hit, Lexicon, find_triggers, lexicon
 from dyad.events.sentences import Sentence, split
-from dyad.records import DaySpan, Document, Event, Mention, PersonRef
+from dyad.records import DaySpan, Document, Event, Mention, PersonRef, day_of
 from dyad.stage import Context
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
@@ -72,7 +72,7 @@ class Block:
 def extract_events(doc: Document, ctx: Context) -> None:
     """Stage: doc.events from the cleaned text and the mentions."""
     lex = lexicon(doc.language or "*")
-    published = _day(doc.published)
+    published = doc.published_day
     events: list[tuple[Event, bool]] = []
     for block in _blocks(doc, published, ctx):
         context_date: DaySpan | None = None
@@ -113,13 +113,6 @@ def _without_repeats(found: list[tuple[Event, bool]]) -> list[Event]:
     return sorted((e for e, _ in kept), key=lambda e: e.evidence_start or 0)
 
 
-def _day(s: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(s[:10]) if s and len(s) >= 10 else None
-    except ValueError:
-        return None
-
-
 def _blocks(doc: Document, published: dt.date | None, ctx: Context) -> list[Block]:
     """The posts of a channel (each with its own voice, dateline and date), or the body."""
     if not doc.posts:
@@ -141,7 +134,7 @@ def _blocks(doc: Document, published: dt.date | None, ctx: Context) -> list[Bloc
             codes = [m.code for m in find(p.forwarded_from, doc.language, ctx.config.registries)
                      if m.code]
             speaker = Actor(-1, codes[0], None) if codes else None
-        post_day = _day(p.date)
+        post_day = day_of(p.date)
         blocks.append(Block(at, at + len(p.text), p.index, speaker, line_date or post_day, place))
     return blocks
 
