@@ -29,7 +29,7 @@ CORE = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "ACCUSE", "REQUEST", "REJECT
         "THREATEN", "AID"}
 CLASSES = {"action", "speech", "evaluative", "passive"}
 KEYS = {"triggers", "negation", "planned", "hypothetical", "reporting", "first_person",
-        "the_sides"}
+        "the_sides", "own_country"}
 LISTS = KEYS - {"triggers"}
 GAP = "..."
 MAX_GAP = 4

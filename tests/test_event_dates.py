@@ -415,7 +415,7 @@ def test_every_language_has_its_data() -> None:
     for code in LANGS:
         assert code in data, code
         for key in ("day", "week", "month", "year", "ago", "weekday", "month_name",
-                    "future_cues", "clause_breaks", "range_joiners"):
+                    "future_cues", "clause_breaks", "range_joiners", "month_parts"):
             assert key in data[code], (code, key)
         lg = when._lang(code)                  # every pattern compiles
         assert len(set(lg.weekdays.values())) == 7 and len(set(lg.months.values())) == 12
@@ -489,3 +489,18 @@ def test_seed_channel_datelines_and_last_december() -> None:
     assert dateline(text[i:], "en") == (D("2024-07-16"), "New York")
     s = _sentence_with(text, "On February 21-22")
     assert event_date(s, "en", None) == (None, "none")
+
+
+@pytest.mark.parametrize("lang,text,first,last", [
+    ("en", "In early January the ministers met in Brasília.", 1, 10),
+    ("en", "The talks took place in mid-January.", 11, 20),
+    ("es", "Los cancilleres se reunieron a finales de enero.", 21, 31),
+    ("pt", "No fim de janeiro, Lula recebeu o chanceler alemão.", 21, 31),
+    ("ru", "В конце января состоялась встреча министров.", 21, 31),
+    ("fr", "Les deux ministres se sont rencontrés début janvier.", 1, 10),
+    ("sv", "Ministrarna träffades i mitten av januari.", 11, 20),
+    ("de", "Die Minister trafen sich Ende Januar.", 21, 31),
+])
+def test_a_part_of_a_month_is_its_third(lang: str, text: str, first: int, last: int) -> None:
+    span, _how = when.event_date(text, lang, dt.date(2023, 2, 10))
+    assert span == DaySpan(dt.date(2023, 1, first), dt.date(2023, 1, last))

@@ -112,3 +112,69 @@ def test_evidence_is_the_sentence_as_it_stands() -> None:
     evs = events(text, "en")
     assert evs and all(e.evidence in text for e in evs)
     assert any(e.evidence == "The presidents of Russia and Cuba held talks in Moscow." for e in evs)
+
+
+# ------------------------------------------------------------------ argument rules
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russia's priorities in the region are:\n1) supporting Latin American states under pressure from the United States;\n2) deepening partnership with Brazil and Cuba."),
+    ("es", "Las prioridades son las siguientes:\n- fortalecer la asociación estratégica con Brasil y Cuba;\n- apoyar a los países de América Latina."),
+    ("fr", "Les priorités sont :\n• approfondir le partenariat avec le Brésil et Cuba ;\n• soutenir les États d'Amérique latine."),
+])
+def test_programme_items_are_not_events(lang: str, text: str) -> None:
+    """A lowercase list item without a subject lists aims (a concept, a programme)."""
+    assert triples(events(text, lang)) == set()
+
+
+def test_a_list_item_with_a_subject_is_an_event() -> None:
+    text = "Highlights of the week:\n- Russia and Cuba signed an agreement on energy cooperation."
+    assert has(events(text, "en"), "AGREE", "RUS", "CUB")
+
+
+def test_the_sides_after_a_reporting_institution() -> None:
+    text = ("Sergey Lavrov held talks with Venezuelan Foreign Minister Yvan Gil in Moscow on Tuesday. "
+            "The Russian Foreign Ministry said that the ministers agreed on steps to expand trade.")
+    assert has(events(text, "en"), "AGREE", "RUS", "VEN")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Sergey Lavrov said: \"Last year Nicaraguan Foreign Minister Denis Moncada visited our country.\""),
+    ("es", "Serguéi Lavrov dijo: \"El año pasado el canciller nicaragüense Denis Moncada visitó nuestro país\"."),
+])
+def test_our_country_is_the_speakers_state(lang: str, text: str) -> None:
+    assert has(events(text, lang), "CONSULT", "NIC", "RUS")
+
+
+def test_an_actor_listed_after_with_is_no_target() -> None:
+    text = ("Sergey Lavrov said they are threatened with losing access to funding "
+            "or creating problems with the IMF or the World Bank.")
+    assert not any(e.target in ("IMF", "WB") for e in events(text, "en"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Sergey Lavrov said Russia wants the G20 to remain a forum free from politicisation."),
+    ("es", "Lavrov dijo que Rusia quiere un G20 libre de politización."),
+])
+def test_free_from_negates(lang: str, text: str) -> None:
+    assert not any(e.type == "ACCUSE" for e in events(text, lang) if not e.negated)
+
+
+def test_an_aim_of_an_action_is_not_an_event_of_its_own() -> None:
+    text = "Russia and CELAC established a permanent mechanism for dialogue to strengthen relations."
+    assert triples(events(text, "en")) == {("COOPERATE", "RUS", "CELAC")}
+
+
+def test_we_agreed_after_a_meeting_with_an_organisation_has_no_partner() -> None:
+    text = ("Foreign Minister Sergey Lavrov took part in a meeting of the UN Security Council "
+            "on Tuesday.\n\"We are ready to discuss a balance of interests,\" Lavrov said.")
+    assert not any(e.type == "AGREE" for e in events(text, "en"))
+
+
+def test_syntax_word_lists_hold_single_words() -> None:
+    """Word classes are matched word by word: a phrase would put its parts ("a", "de") in."""
+    from dyad import lang as langdata
+    for code, data in langdata.load("syntax").items():
+        for name, words in data.items():
+            if isinstance(words, (list, tuple)):
+                assert all(" " not in str(w).strip() for w in words), (code, name, words)

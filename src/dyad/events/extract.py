@@ -19,6 +19,8 @@ earlier one of the document (same type, actors and date) are dropped.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -37,11 +39,20 @@ SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 ACTION_TYPES = {"CONSULT", "AID", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST",
                 "RETREAT", "CONCEDE", "COOPERATE"}
 CUE_WINDOW = 4
+AGENT_TYPES = {"ACCUSE", "REJECT", "PROTEST"}    # condemning a deed: its doer is the target
 REPEAT_DAYS = 3
 GROUP_GAP = 4                      # tokens between actors listed together
-OBJECT_GAP = 7                     # tokens between a trigger and its first target
-OBJECT_GAP_WITH = 12               # ... when "with" stands between them
+OBJECT_GAP = 7                     # words between a trigger and its first target (numbers,
+OBJECT_GAP_WITH = 12               # articles and "of" not counted); when "with" stands between
 CLAUSE_BREAKS = set(";:«»“”\"()—")
+OBJECT_BREAKS = set(";:()—")       # between a verb and its object (quotes may open a name)
+TITLE_WORDS = 4                    # a quoted name of at most this many words is a title
+SHORT_QUOTE = re.compile(r"[“‘«„‚\"]([^“”‘’«»„‚\"\n]{1,60}?)[”’»“‘\"]")
+PRONOUN_REACH = 6                  # tokens after a trigger where "them" can stand
+# A list item ("- supporting ...", "2) strengthening ...", "• développer ..."): typography,
+# the same in every language. A lowercase item with no subject continues a sentence that
+# lists aims or principles (a programme, a concept): no event happened.
+LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[a-z][)]|[-–—•·*▪◦])\s+(?=\w)")
 
 
 Syntax = Mapping[str, frozenset[str]]
@@ -54,6 +65,11 @@ class Actor:
     k: int
     code: str
     person: str | None
+    e: int = -1                    # one past its last token (-1: not in this sentence)
+
+    @property
+    def end(self) -> int:
+        return self.e if self.e > self.k else self.k + 1
 
 
 @dataclass
@@ -139,6 +155,20 @@ def _blocks(doc: Document, published: dt.date | None, ctx: Context) -> list[Bloc
     return blocks
 
 
+def _quoted_by(doc: Document, sent: Sentence) -> Actor | None:
+    """The speaker of the quotation that holds most of the sentence (the quotes stage
+    found who said it, before or after the quoted words)."""
+    for q in doc.quotes:
+        if q.start is None or q.speaker is None or not q.speaker.acts_for:
+            continue
+        lo, hi = max(q.start, sent.start), min(q.start + len(q.text), sent.end)
+        if hi - lo >= 0.6 * (sent.end - sent.start):
+            person = q.speaker.name if any(m.person == q.speaker.name for m in doc.mentions) \
+                else None
+            return Actor(-1, q.speaker.acts_for, person)
+    return None
+
+
 def _speaker_in(mentions: list[Mention], start: int, end: int) -> Actor | None:
     for m in mentions:
         if start <= m.start and m.end <= end and m.person and m.code:
@@ -155,15 +185,20 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
     mentions = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
     g = gazetteer(doc.language or "*")
     syntax = g.syntax
+    glue = _glue(doc.language or "*")
     actors = _actors(mentions, toks, syntax, {"first": frozenset(g.role_lengths)})
     first_person = lex.has_cue("first_person", toks, 0, len(toks))
     speaker = _reporting_speaker(lex, toks, actors)
-    if speaker is not None and speaker.person:
-        last_speaker = speaker
+    if speaker is not None:
+        if speaker.person:                # "the State Department said": this sentence only
+            last_speaker = speaker
     elif first_person and block.speaker is not None:
         speaker = block.speaker
     else:
         speaker = last_speaker or block.speaker
+    speaker = _quoted_by(doc, sent) or speaker
+    if speaker is not None:
+        actors = _own_country(lex, toks, actors, speaker)
     hits = find_triggers(lex, toks)
     if not hits and not any(c.isdigit() for c in sent.text):
         return [], context_date, last_speaker
@@ -180,24 +215,44 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
     firsts: dict[str, Hit] = {}
     for hit in hits:
         firsts.setdefault(hit.trigger.type, hit)      # one reading per type and sentence
+    purpose = syntax.get("purpose", frozenset())
     for t, hit in list(firsts.items()):
         # "calls on Russia to withdraw", "condemns the strikes": an action named after a
-        # statement of another type is what the statement is about, not an event of its own
+        # statement of another type is what the statement is about, not an event of its own;
+        # "established a mechanism TO strengthen relations": an aim of the action before it
         if hit.trigger.cls in ("action", "passive") and any(
                 h.trigger.cls in ("speech", "evaluative") and h.trigger.type != t and h.j <= hit.i
                 for h in firsts.values()):
             del firsts[t]
-    pair = _the_sides(lex, toks, hits, actors, speaker, last_pair)
+        elif hit.trigger.cls == "action" and any(t.key in purpose for t in toks[max(0, hit.i - 2):hit.i]) \
+                and any(h.trigger.cls == "action" and h.trigger.type != t and h.j <= hit.i
+                        for h in firsts.values()):
+            del firsts[t]
+    titles = [(m.start() + sent.start, m.end() + sent.start) for m in SHORT_QUOTE.finditer(sent.text)
+              if len(m.group(1).split()) <= TITLE_WORDS]
+    for t, hit in list(firsts.items()):
+        # "the 'We Accuse' exhibition": a verb inside a short quoted title is no deed
+        if hit.trigger.cls in ("action", "speech") and \
+                any(a <= toks[hit.i].start < b for a, b in titles):
+            del firsts[t]
+    if not firsts:
+        return [], context_date, last_speaker
+    item = LIST_ITEM.match(sent.text)
+    programme = item is not None and sent.text[item.end()].islower() and \
+        not any(a.k < hits[0].i for a in actors)
+    pair, sides_at = _the_sides(lex, toks, hits, actors, speaker, last_pair)
     for hit in firsts.values():
-        args = _arguments(hit, actors, speaker, toks, syntax, previous)
+        args = _arguments(hit, actors, speaker, toks, syntax, previous, glue)
+        if not args and hit.trigger.type in SYMMETRIC and hit.trigger.cls == "action":
+            args = _partner_or_host(hit, actors, speaker, toks, syntax, mentions, glue)
         if pair is not None and hit.trigger.cls in ("action", "speech") and \
-                not any(a.k < hit.i for a in actors):
+                not any(sides_at < a.k < hit.i for a in actors):
             args = [pair]
         elif not args and last_pair is not None and speaker is not None and first_person and \
                 hit.trigger.type in ("AGREE", "CONSULT") and not any(a.k < hit.i for a in actors):
-            # "We agreed ..." in talks already named: the other side of those talks
+            # "We agreed ..." in talks already named: the other (state) side of those talks
             other = [a for a in last_pair if a.code != speaker.code]
-            if len(other) == 1 and other[0].code != speaker.code:
+            if len(other) == 1 and other[0].code in iso3166.countries_by_alpha3:
                 args = [(speaker, other[0])]
         for source, target in args:
             # a future date or "will" makes an action planned; an agreement, a call or a
@@ -210,22 +265,37 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
             out.append(Event(
                 type=hit.trigger.type, source=source.code, target=target.code,
                 evidence=sent.text, people=people, date=date, place=place,
-                evidence_start=sent.start, post=block.post, planned=planned or hypothetical,
+                evidence_start=sent.start, post=block.post,
+                planned=planned or hypothetical or programme,
                 negated=negated))
     return [(e, dated) for e in out], context_date, last_speaker
 
 
 def _the_sides(lex: Lexicon, toks: list[Token], hits: list[Hit], actors: list[Actor],
                speaker: Actor | None, last_pair: tuple[Actor, Actor] | None
-               ) -> tuple[Actor, Actor] | None:
+               ) -> tuple[tuple[Actor, Actor] | None, int]:
     """"The ministers agreed", "both sides", "the two countries": the two parties the
-    sentence itself names (with its speaker), else those of the last talks with two parties."""
-    if not hits or not lex.has_cue("the_sides", toks, 0, hits[0].i):
-        return None
+    sentence itself names (with its speaker), else those of the last talks with two parties;
+    and where the phrase stands (actors before it report, they are not the subject)."""
+    at = next((k for k in range(hits[0].i) if lex.cue_at("the_sides", toks, k)), None) \
+        if hits else None
+    if at is None:
+        return None, -1
     named = _distinct(([speaker] if speaker else []) + actors, None)
     if len(named) == 2:
-        return named[0], named[1]
-    return last_pair
+        return (named[0], named[1]), at
+    return last_pair, at
+
+
+def _own_country(lex: Lexicon, toks: list[Token], actors: list[Actor], speaker: Actor
+                 ) -> list[Actor]:
+    """"visited OUR COUNTRY": the speaker's state, where the words stand."""
+    found = []
+    for k in range(len(toks)):
+        n = lex.cue_at("own_country", toks, k)
+        if n and not any(a.k <= k < a.end for a in actors):
+            found.append(Actor(k, speaker.code, None, k + n))
+    return sorted(actors + found, key=lambda a: a.k) if found else actors
 
 
 def _after_locative(toks: list[Token], k: int, syntax: Syntax, roles: Syntax) -> bool:
@@ -255,7 +325,8 @@ def _actors(mentions: list[Mention], toks: list[Token], syntax: Syntax,
         if not m.person and (m.code in iso3166.countries_by_alpha3 or m.code in REGIONS) \
                 and _after_locative(toks, k, syntax, roles):
             continue                       # "in Brazil", "in the U.S. city of": a place
-        out.append(Actor(k, m.code, m.person))
+        e = next((n for n in range(k, len(toks)) if toks[n].start >= m.end), len(toks))
+        out.append(Actor(k, m.code, m.person, max(e, k + 1)))
     return out
 
 
@@ -270,27 +341,39 @@ def _reporting_speaker(lex: Lexicon, toks: list[Token], actors: list[Actor]) -> 
         people = [a for a in actors if a.person and (k - 4 <= a.k < k or k + n <= a.k <= k + n + 2)]
         if people:
             return min(people, key=lambda a: abs(a.k - k))
-        subject = [a for a in actors if k - 3 <= a.k < k]
+        # an institution right before the verb: "the State Department said" (not "NATO's
+        # claims": a possessive makes the verb a noun)
+        subject = [a for a in actors if k - 3 <= a.k < k and a.end >= k - 1
+                   and not any(t.text in "'’" for t in toks[a.end:k])]
         if subject:
             return subject[-1]
     return None
 
 
 def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[Token],
-               syntax: Syntax, previous: list[Actor]) -> list[tuple[Actor, Actor]]:
+               syntax: Syntax, previous: list[Actor], glue: frozenset[str]
+               ) -> list[tuple[Actor, Actor]]:
     before = [a for a in actors if a.k < hit.i]
-    after = [a for a in actors if a.k >= hit.j]
+    # an actor inside a trigger with a gap ("expelled five RUSSIAN diplomats", "appelle LA
+    # RUSSIE à") is its object
+    after = [a for a in actors if a.k >= hit.j or hit.i < a.k < hit.j]
+    openers = syntax.get("clause_openers", frozenset())
+    frames = syntax.get("frame_words", frozenset())
     if after:
         gap = toks[hit.j:after[0].k]
         reach = OBJECT_GAP_WITH if any(t.key in syntax.get("comitative", ()) for t in gap) \
             else OBJECT_GAP
-        if len(gap) > reach:
-            after = []                # too far to be the object ("... in the framework of X")
+        light = syntax.get("articles", frozenset()) | syntax.get("of", frozenset())
+        words = [t for t in gap if any(c.isalpha() for c in t.text) and t.key not in light]
+        if len(words) > reach or any(t.text in OBJECT_BREAKS or t.key in openers or
+                                     t.key in frames for t in gap):
+            after = []                # too far to be the object ("... in the framework of X"),
+                                      # or in another clause ("..., tandis que le Brésil")
     cls = hit.trigger.cls
     if cls == "passive":
-        agent = _group(after, toks)[:1] or ([speaker] if speaker else [])
+        agent = _group(after, toks, glue)[:1] or ([speaker] if speaker else [])
         src = agent[0] if agent else None
-        targets = _distinct(_group(before[::-1], toks), src)
+        targets = _distinct(_group(before[::-1], toks, glue), src)
     elif cls == "evaluative":
         src = speaker
         others = [a for a in actors if (src is None or a.code != src.code)
@@ -304,22 +387,30 @@ def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[
             near = sorted(others, key=lambda a: min(abs(a.k - hit.i), abs(a.k - hit.j)))
         targets = near[:1]
     else:
-        subject = _distinct(_group(before[::-1], toks)[::-1], None)
+        subject = _distinct(_group(before[::-1], toks, glue)[::-1], None)
         if subject and _after_comitative(subject[0], toks, syntax):
             subject = []
         if subject:
             src = subject[0]
-            targets = _distinct(subject[1:] + _group(after, toks), src)
+            targets = _distinct(subject[1:] + _group(after, toks, glue), src)
+            if cls == "speech" and hit.trigger.type in AGENT_TYPES:
+                # "condemned the blockade imposed on Cuba BY the United States": the doer
+                targets = _agent_after(hit, actors, toks, syntax, src) or targets
+            if hit.trigger.type not in SYMMETRIC and len(subject) > 1:
+                # "Russia and China congratulated Maduro": each of the subject does it
+                objects = [t for t in _distinct(_group(after, toks, glue), None)
+                           if all(t.code != s.code for s in subject)]
+                if objects:
+                    return [(s, t) for s in subject for t in objects]
         else:
             src = speaker
-            group = _group(after, toks)
+            group = _group(after, toks, glue)
             targets = _distinct(group, src)
             if src is None and len(targets) >= 2 and not _after_comitative(group[0], toks, syntax):
                 # verb-second order ("Den 16 november träffade Lavrov Gil"): the first
                 # actor after the verb is its subject
                 src, targets = targets[0], targets[1:]
-        if not targets and src is not None and any(
-                t.key in syntax.get("object_pronouns", ()) for t in toks[hit.j:hit.j + 3]):
+        if not targets and src is not None and _pronoun_after(toks, hit.j, syntax):
             earlier = [a for a in actors if a.k < hit.i and a.code != src.code] or \
                 [a for a in previous if a.code != src.code]
             targets = earlier[:1]
@@ -328,25 +419,121 @@ def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[
     return [(src, t) for t in targets if t.code != src.code]
 
 
+def _agent_after(hit: Hit, actors: list[Actor], toks: list[Token], syntax: Syntax,
+                 src: Actor) -> list[Actor]:
+    """The actor a passive agent marker ("by", "por", "par") introduces in the clause after a
+    condemnation or rejection: the doer of the deed condemned."""
+    markers = syntax.get("agent_markers", ())
+    skip = syntax.get("articles", frozenset())
+    for a in actors:
+        if a.k < hit.j or a.code == src.code or a.k - hit.j > 2 * OBJECT_GAP_WITH or \
+                any(t.text in CLAUSE_BREAKS for t in toks[hit.j:a.k]):
+            continue
+        k = a.k - 1
+        while k >= hit.j and toks[k].key in skip:
+            k -= 1
+        if k >= hit.j and toks[k].key in markers:
+            return [a]
+    return []
+
+
+def _partner_or_host(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[Token],
+                     syntax: Syntax, mentions: list[Mention], glue: frozenset[str]
+                     ) -> list[tuple[Actor, Actor]]:
+    """Talks whose only named side is the doer: the partner named after "with" further on
+    ("телефонный разговор Министра ... Лаврова С Министром ... Венесуэлы"), else the state
+    whose capital or seat the talks were held in ("an informal meeting in the Kremlin")."""
+    before = [a for a in actors if a.k < hit.i]
+    src = _distinct(_group(before[::-1], toks, glue)[::-1], None)[:1] or \
+        [a for a in actors if a.k >= hit.j][:1] or ([speaker] if speaker else [])
+    if not src:
+        return []
+    doer = src[0]
+    host_ok = hit.trigger.type == "CONSULT" and (doer.k < hit.i or doer.k < 0) and (
+        doer.person is not None or doer.code in iso3166.countries_by_alpha3)
+    comitative = syntax.get("comitative", ())
+    for a in actors:
+        if a.k < hit.j or a.code == doer.code or a.k - hit.j > 3 * OBJECT_GAP or \
+                any(t.text in CLAUSE_BREAKS for t in toks[hit.j:a.k]):
+            continue
+        # "with" before it, only its own title between ("с Министром ... Венесуэлы")
+        w = next((k for k in range(a.k - 1, max(hit.j, a.k - 9) - 1, -1)
+                  if toks[k].key in comitative), None)
+        if w is not None and not any(w < o.k < a.k and o.code != a.code for o in actors):
+            return [(doer, a)]
+    if not host_ok:           # "the meeting took place in the U.S. ... of the UN": no doer
+        return []
+    named = {(a.k, a.code) for a in actors}
+    host = next((m.code for m in mentions if m.code and m.code != doer.code
+                 and m.code in iso3166.countries_by_alpha3 and not m.person
+                 and (m.method == "place" or not any(c == m.code for _k, c in named))), None)
+    return [(doer, Actor(-1, host, None))] if host else []
+
+
 def _after_comitative(a: Actor, toks: list[Token], syntax: Syntax) -> bool:
-    """"partnership WITH Brazil, Cuba ...": a list after "with" is no subject."""
-    return any(t.key in syntax.get("comitative", ()) for t in toks[max(0, a.k - 3):a.k])
+    """"partnership WITH Brazil, Cuba ...", "problems with the IMF OR the World Bank": an
+    actor after "with", or listed with one that is, is no subject (nor an accused)."""
+    comitative = syntax.get("comitative", ())
+    glue = syntax.get("coordinators", frozenset()) | syntax.get("articles", frozenset())
+    k = a.k
+    while True:
+        if any(t.key in comitative for t in toks[max(0, k - 3):k]):
+            return True
+        # walk back over a list: "X, Y or the Z" (names of up to four words each)
+        j = k - 1
+        while j >= 0 and (toks[j].key in glue or toks[j].text in ",/"):
+            j -= 1
+        if j == k - 1 or j < 0 or not toks[j].text[:1].isupper() and not toks[j].text[:1].isdigit():
+            return False
+        start = j
+        while start > 0 and start > j - 4 and toks[start - 1].text[:1].isupper() and \
+                toks[start - 1].key not in comitative:
+            start -= 1
+        k = start
 
 
-def _group(actors: list[Actor], toks: list[Token]) -> list[Actor]:
+def _pronoun_after(toks: list[Token], j: int, syntax: Syntax) -> bool:
+    """An object pronoun soon after the trigger, in the same clause ("develop relations
+    with THEM")."""
+    for t in toks[j:j + PRONOUN_REACH]:
+        if t.text in CLAUSE_BREAKS:
+            return False
+        if t.key in syntax.get("object_pronouns", ()):
+            return True
+    return False
+
+
+def _group(actors: list[Actor], toks: list[Token], glue: frozenset[str]) -> list[Actor]:
     """The actor nearest the trigger and those listed with it ("Türkiye, South Africa,
-    Egypt and Bolivia"; "Venezuela's Gil and his Russian counterpart Lavrov"), walking away
-    from the trigger: each next one at most GROUP_GAP tokens further, no clause break between."""
+    Egypt and Bolivia"; "Venezuela's Gil and his Russian counterpart Lavrov"; "Brasiliens
+    president Luiz Inácio Lula da Silva och Kubas president"), walking away from the trigger:
+    between one and the next at most GROUP_GAP tokens, all of them list glue (commas,
+    "and", articles, possessives, titles and roles), no clause break."""
     if not actors:
         return []
     out = [actors[0]]
     for a in actors[1:]:
-        lo, hi = sorted((out[-1].k, a.k))
-        gap = toks[lo + 1:hi]
-        if len(gap) > GROUP_GAP or any(t.text in CLAUSE_BREAKS for t in gap):
+        first, second = sorted((out[-1], a), key=lambda x: x.k)
+        gap = toks[first.end:second.k]
+        if len(gap) > GROUP_GAP or any(t.text in CLAUSE_BREAKS for t in gap) or \
+                any(t.key not in glue and any(c.isalnum() for c in t.text) for t in gap):
             break
         out.append(a)
     return out
+
+
+@functools.cache
+def _glue(lang: str) -> frozenset[str]:
+    """Words that may stand between the actors of one list, in `lang`."""
+    g = gazetteer(lang)
+    words = set(g.role_lengths)
+    for name in ("coordinators", "articles", "possessive_pronouns", "possessive", "title_words",
+                 "connectors", "of", "list_glue"):
+        words |= g.syntax.get(name, frozenset())
+    for name, forms in g.syntax.items():
+        if name.startswith("pronoun_"):
+            words |= forms
+    return frozenset(words | {"s"})
 
 
 def _distinct(actors: list[Actor], source: Actor | None) -> list[Actor]:

@@ -15,7 +15,8 @@ from dyad.records import EVENT_TYPES
 GAP = "..."
 MAX_GAP = 4
 CLASSES = ("action", "speech", "evaluative", "passive")
-CUES = ("negation", "planned", "hypothetical", "reporting", "first_person", "the_sides")
+CUES = ("negation", "planned", "hypothetical", "reporting", "first_person", "the_sides",
+        "own_country")
 
 
 @dataclass(frozen=True)

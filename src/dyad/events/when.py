@@ -90,6 +90,7 @@ class _Lang:
     breaks: re.Pattern[str] | None
     range_words: tuple[str, ...]
     particles: frozenset[str]
+    month_parts: Mapping[str, frozenset[str]]             # "early" -> words naming that third
 
 
 def _data() -> Mapping[str, Mapping[str, Any]]:
@@ -230,6 +231,9 @@ def _lang(code: str) -> _Lang:
         breaks=_words(data.get("clause_breaks") or ()),
         range_words=tuple(str(w) for w in data.get("range_joiners") or ()),
         particles=frozenset(str(w).casefold() for w in data.get("place_particles") or ()),
+        month_parts=MappingProxyType({
+            str(part): frozenset(w.casefold() for f in forms or () for w in re.findall(r"\w+", str(f)))
+            for part, forms in (data.get("month_parts") or {}).items()}),
     )
 
 
@@ -532,7 +536,25 @@ def _resolve_relative(h: _Hit, sentence: str, ref: dt.date,
         wd = lg.weekdays.get(m["wd"].casefold())
         return (_weekday_span(r.key, wd, ref, future), future) if wd is not None else None
     month = lg.months.get(m["mo"].casefold())
-    return (_month_name_span(r.key, month, ref, future), future) if month else None
+    if not month:
+        return None
+    return _month_part(_month_name_span(r.key, month, ref, future), m.group(0), lg), future
+
+
+def _month_part(span: DaySpan, phrase: str, lg: _Lang) -> DaySpan:
+    """The third of a whole month a phrase names ("early", "a mediados de", "в конце"), or
+    the span as it is."""
+    if span.first.day != 1 or span.last.month != span.first.month:
+        return span                                 # a part up to the reference already
+    words = {w.casefold() for w in re.findall(r"\w+", phrase)}
+    part = next((p for p, forms in lg.month_parts.items() if words & forms), None)
+    if part == "early":
+        return DaySpan(span.first, span.first.replace(day=10))
+    if part == "middle":
+        return DaySpan(span.first.replace(day=11), span.first.replace(day=20))
+    if part == "late":
+        return DaySpan(span.first.replace(day=21), span.last)
+    return span
 
 
 # ---------------------------------------------------------------- the API
