@@ -11,11 +11,16 @@ Stage sequence, per document (each declares what it requires and what it assigns
     describe  metadata.describe            raw_text, dropped, given -> published, kind,
                                            outlet, cited_sources
     mentions  actors.find_mentions         text, language, published -> mentions
-    events    events.extract_events        text, mentions, posts, published -> events
+    quotes    quotes.extract_quotes        text, mentions, posts, published, kind -> quotes
+    events    events.extract_events        text, mentions, quotes, posts, published -> events
 
-then, across the corpus:
+then, across the corpus (dyad.links), each document against those linked before it:
 
     near-duplicates                        text (MinHash LSH) -> duplicate_of
+    reuse                                  text, posts (winnowed shingles) -> reuse pairs
+    events                                 events (type, pair, days, place) -> event clusters
+    quotes                                 quotes (speaker, days, embeddings) -> quote clusters
+    propagation                            clusters -> order in which outlets carried them
 
 A document moves through the store's stages read -> processed -> linked. Processed and
 linked documents are committed in batches of up to BATCH documents, one transaction each (a
@@ -40,10 +45,12 @@ from tqdm import tqdm
 from dyad import dedup, ingest, metadata
 from dyad.actors import find_mentions
 from dyad.events import extract_events
+from dyad.quotes import extract_quotes
 from dyad.clean import clean_document
 from dyad.clean.corpus import group_key, line_keys
 from dyad.config import Config
 from dyad.errors import InputError
+from dyad.links import Linker
 from dyad.metadata import language
 from dyad.records import Document, FileError
 from dyad.stage import Context, Stage, StageTimer
@@ -57,7 +64,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("describe", ("raw_text", "dropped", "given", "language"),
           ("published", "kind", "outlet", "cited_sources"), metadata.describe),
     Stage("mentions", ("text", "language", "published"), ("mentions",), find_mentions),
-    Stage("events", ("text", "mentions", "posts", "published", "kind"), ("events",),
+    Stage("quotes", ("text", "mentions", "posts", "published", "kind"), ("quotes",),
+          extract_quotes),
+    Stage("events", ("text", "mentions", "quotes", "posts", "published", "kind"), ("events",),
           extract_events),
 )
 
@@ -94,7 +103,8 @@ class RunSummary:
     seconds: float = 0.0
     # seconds per phase ("read", "process", "link") and per step within them ("read:parse",
     # "read:store", "process:load", "process:minhash", "process:store", "link:load",
-    # "link:candidates", "link:store"); stage times go to the Context's timer
+    # "link:candidates", "link:across", "link:store", "link:propagation"); stage times go
+    # to the Context's timer
     phase_seconds: dict[str, float] = field(default_factory=dict)
     step_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -240,12 +250,16 @@ def _process(db: Database, config: Config, summary: RunSummary, fail: Fail,
 
 
 def _link(db: Database, config: Config, summary: RunSummary, progress: bool) -> None:
-    """Flag near-duplicate documents: each newly processed document, in file order, is
-    compared with the linked documents that share an LSH bucket with it (those linked
-    earlier in the same batch too: a transaction sees its own writes)."""
+    """Link each newly processed document, in file order, to the documents linked before it
+    (those linked earlier in the same batch too: a transaction sees its own writes): flag it
+    as a near-duplicate of a linked document sharing an LSH bucket; then record the passages
+    it shares with others, and put its quotes and events into clusters (`links.Linker`).
+    Finally recompute the propagation of the clusters that changed. A fault in linking one
+    document is reported; the document is still moved on, without links."""
+    linker = Linker(db)
 
     def one(item: tuple[int, str, bytes | None]) -> None:
-        doc_id, _file, sig = item
+        doc_id, file, sig = item
         original = None
         if sig is not None:
             best = 0.0
@@ -255,12 +269,23 @@ def _link(db: Database, config: Config, summary: RunSummary, progress: bool) -> 
                 sim = dedup.similarity(sig, other_sig)
                 if sim >= config.near_duplicate_threshold and sim > best:
                     original, best = other_file, sim
+        with summary.timing("link:across"):
+            try:
+                with db.transaction():
+                    linker.link(doc_id)
+            except Exception as e:  # a fault in linking must not stop the run: report, go on
+                where = traceback.extract_tb(e.__traceback__)[-1]
+                summary.errors.append(FileError(file, f"linking failed ({type(e).__name__}: "
+                                                      f"{e} at {Path(where.filename).name}:"
+                                                      f"{where.lineno})"))
         with summary.timing("link:store"):
             store.save_linked(db, doc_id, original)
 
     total = store.count_at(db, "processed")
     todo = _timed_iter(store.processed_for_linking(db), summary, "link:load")
     _in_batches(db, _progress(todo, total, "link", progress), BATCH, one)
+    with summary.timing("link:propagation"):
+        linker.finish()
 
 
 def _timed_iter(items: Iterable[T], summary: RunSummary, label: str) -> Iterator[T]:

