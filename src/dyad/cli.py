@@ -3,6 +3,7 @@ turns domain errors into clear messages. No processing happens here."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import click
 from dyad import __version__
 from dyad.config import DEFAULT_LANGUAGES, Config
 from dyad.errors import DyadError
+from dyad.records import EVENT_TYPES
 
 
 PARTIAL = 3      # exit status of a run that finished but could not read some files
@@ -82,6 +84,82 @@ def export_cmd(db: Path, fmt: str, out: Path) -> None:
     except (DyadError, OSError) as e:
         _fail(e)
     click.echo(f"wrote {n} documents to {out}")
+
+
+@main.command("clusters")
+@click.option("--db", "db", default="dyad.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("--kind", type=click.Choice(["quote", "event"]), default=None,
+              help="Only quote or only event clusters.")
+@click.option("--actor", default=None, help="Only clusters naming this actor code (e.g. VEN).")
+@click.option("--speaker", default=None, help="Only quote clusters of this speaker (a name).")
+def clusters_cmd(db: Path, kind: str | None, actor: str | None, speaker: str | None) -> None:
+    """List the quote and event clusters of the store, each with its members in the order
+    outlets carried them."""
+    from dyad.links import listing
+
+    try:
+        views = listing(db, kind, actor, speaker)
+    except DyadError as e:
+        _fail(e)
+    for view in views:
+        click.echo("\n".join(view.lines()))
+    click.echo(f"{len(views)} clusters")
+
+
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@main.command("events")
+@click.option("--db", "db", default="dyad.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("--actor", default=None, help="Only events with this actor code as source or "
+                                           "target (e.g. VEN, RUS, CELAC).")
+@click.option("--type", "etype", default=None, type=click.Choice(sorted(EVENT_TYPES),
+                                                                  case_sensitive=False),
+              help="Only events of this PLOVER type.")
+@click.option("--since", type=DAY, default=None, help="Only events on or after this day (YYYY-MM-DD).")
+@click.option("--until", type=DAY, default=None, help="Only events on or before this day.")
+@click.option("--language", default=None, help="Only events read from documents in this language.")
+@click.option("--flagged", is_flag=True, help="Also planned and negated events (left out of exports).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+def events_cmd(db: Path, actor: str | None, etype: str | None, since: dt.datetime | None,
+               until: dt.datetime | None, language: str | None, flagged: bool,
+               limit: int | None) -> None:
+    """List the events of the store (by date), each with the sentence it was read from."""
+    from dyad.store import listing
+
+    f = listing.EventFilter(actor=actor, type=etype, since=since.date() if since else None,
+                            until=until.date() if until else None, language=language,
+                            include_flagged=flagged, limit=limit)
+    try:
+        rows = listing.events(db, f)
+    except DyadError as e:
+        _fail(e)
+    for row in rows:
+        click.echo(row.line())
+    click.echo(f"{len(rows)} events")
+
+
+@main.command("quotes")
+@click.option("--db", "db", default="dyad.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("--speaker", default=None, help="Only quotes whose speaker's name contains this.")
+@click.option("--actor", default=None, help="Only quotes of speakers acting for this code (e.g. RUS).")
+@click.option("--language", default=None, help="Only quotes from documents in this language.")
+@click.option("--text", "text", default=None, help="Only quotes containing these words.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+def quotes_cmd(db: Path, speaker: str | None, actor: str | None, language: str | None,
+               text: str | None, limit: int | None) -> None:
+    """List the quotes of the store (by date): who said it, via which outlet, the words."""
+    from dyad.store import listing
+
+    f = listing.QuoteFilter(speaker=speaker, actor=actor, language=language, text=text,
+                            limit=limit)
+    try:
+        rows = listing.quotes(db, f)
+    except DyadError as e:
+        _fail(e)
+    for row in rows:
+        click.echo(row.line())
+    click.echo(f"{len(rows)} quotes")
 
 
 @main.command("demo")
