@@ -242,7 +242,8 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
         not any(a.k < hits[0].i for a in actors)
     pair, sides_at = _the_sides(lex, toks, hits, actors, speaker, last_pair)
     for hit in firsts.values():
-        args = _arguments(hit, actors, speaker, toks, syntax, previous, glue)
+        args = _arguments(hit, actors, speaker, toks, syntax, previous, glue,
+                          _shared_subject(hit, hits, toks, actors, syntax))
         if not args and hit.trigger.type in SYMMETRIC and hit.trigger.cls == "action":
             args = _partner_or_host(hit, actors, speaker, toks, syntax, mentions, glue)
         if pair is not None and hit.trigger.cls in ("action", "speech") and \
@@ -351,9 +352,12 @@ def _reporting_speaker(lex: Lexicon, toks: list[Token], actors: list[Actor]) -> 
 
 
 def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[Token],
-               syntax: Syntax, previous: list[Actor], glue: frozenset[str]
+               syntax: Syntax, previous: list[Actor], glue: frozenset[str], cut: int
                ) -> list[tuple[Actor, Actor]]:
-    before = [a for a in actors if a.k < hit.i]
+    """(source, target) pairs for one trigger. Actors from `cut` on up to the trigger belong
+    to an earlier verb whose subject this one shares ("Biden praised Brazil's democracy AND
+    condemned ...")."""
+    before = [a for a in actors if a.k < min(hit.i, cut)]
     # an actor inside a trigger with a gap ("expelled five RUSSIAN diplomats", "appelle LA
     # RUSSIE à") is its object
     after = [a for a in actors if a.k >= hit.j or hit.i < a.k < hit.j]
@@ -392,16 +396,19 @@ def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[
             subject = []
         if subject:
             src = subject[0]
-            targets = _distinct(subject[1:] + _group(after, toks, glue), src)
+            objects = _group(after, toks, glue)
+            if hit.trigger.type in AGENT_TYPES:
+                objects = [a for a in objects if not _victim(hit, a, toks, syntax)]
+            targets = _distinct(subject[1:] + objects, src)
             if cls == "speech" and hit.trigger.type in AGENT_TYPES:
                 # "condemned the blockade imposed on Cuba BY the United States": the doer
                 targets = _agent_after(hit, actors, toks, syntax, src) or targets
             if hit.trigger.type not in SYMMETRIC and len(subject) > 1:
-                # "Russia and China congratulated Maduro": each of the subject does it
-                objects = [t for t in _distinct(_group(after, toks, glue), None)
+                # "Russia and China congratulated Maduro": each of the subject does it;
+                # "Lavrov y Rodríguez condenan el bloqueo": nobody named is condemned
+                objects = [t for t in _distinct(objects, None)
                            if all(t.code != s.code for s in subject)]
-                if objects:
-                    return [(s, t) for s in subject for t in objects]
+                return [(s, t) for s in subject for t in objects]
         else:
             src = speaker
             group = _group(after, toks, glue)
@@ -417,6 +424,35 @@ def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[
     if src is None:
         return []
     return [(src, t) for t in targets if t.code != src.code]
+
+
+def _shared_subject(hit: Hit, hits: list[Hit], toks: list[Token], actors: list[Actor],
+                    syntax: Syntax) -> int:
+    """Where the subject of a verb coordinated with an earlier one ends: "X praised Y and
+    condemned Z" (an "and", perhaps an auxiliary, right before the verb, an earlier trigger
+    before that): the earlier trigger's start; else the trigger's own start."""
+    coordinators = syntax.get("coordinators", ())
+    k = hit.i - 1
+    if k >= 1 and toks[k].key not in coordinators and toks[k].text.islower() and \
+            not any(a.k <= k < a.end for a in actors):
+        k -= 1                                   # "et A condamné", "and HAS condemned"
+    if k < 0 or toks[k].key not in coordinators:
+        return hit.i
+    earlier = [h.i for h in hits if h.j <= k]
+    return min(earlier) if earlier else hit.i
+
+
+def _victim(hit: Hit, a: Actor, toks: list[Token], syntax: Syntax) -> bool:
+    """"rejected the sanctions AGAINST Venezuela", "condemned the strikes against Kyiv": an
+    actor after "against" that follows a deed named after the verb is its victim."""
+    against = syntax.get("against", ())
+    skip = syntax.get("articles", frozenset())
+    k = a.k - 1
+    while k >= hit.j and toks[k].key in skip:
+        k -= 1
+    if k < hit.j or toks[k].key not in against:
+        return False
+    return any(any(c.isalpha() for c in t.text) and t.key not in skip for t in toks[hit.j:k])
 
 
 def _agent_after(hit: Hit, actors: list[Actor], toks: list[Token], syntax: Syntax,
