@@ -76,6 +76,9 @@ class _Rule:
     kind: str
     key: str
     arg: int | str = 0
+    # the same phrase, case-sensitive and lowercase without the letter look-behind, to run
+    # on a lowercased sentence (much faster); None for month names, whose case matters
+    fast: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class _Lang:
     range_words: tuple[str, ...]
     particles: frozenset[str]
     month_parts: Mapping[str, frozenset[str]]             # "early" -> words naming that third
+    month_screen: re.Pattern[str]        # any month name: without one, no month rule can match
 
 
 def _data() -> Mapping[str, Mapping[str, Any]]:
@@ -209,13 +213,16 @@ def _lang(code: str) -> _Lang:
     for unit in UNITS:
         for arg, phrases in (data.get(unit) or {}).items():
             for p in phrases:
-                rules.append(_Rule(code, compile_template(p), "unit", unit, arg))
+                pat = compile_template(p)
+                rules.append(_Rule(code, pat, "unit", unit, arg, _fast(pat)))
     for unit, phrases in (data.get("ago") or {}).items():
         for p in phrases:
-            rules.append(_Rule(code, compile_template(p), "ago", str(unit)))
+            pat = compile_template(p)
+            rules.append(_Rule(code, pat, "ago", str(unit), 0, _fast(pat)))
     for mode in WEEKDAY_MODES:
         for p in (data.get("weekday") or {}).get(mode) or ():
-            rules.append(_Rule(code, compile_template(p), "weekday", mode))
+            pat = compile_template(p)
+            rules.append(_Rule(code, pat, "weekday", mode, 0, _fast(pat)))
     for mode in MONTH_MODES:
         for p in (data.get("month_name") or {}).get(mode) or ():
             rules.append(_Rule(code, compile_template(p), "month", mode))
@@ -231,6 +238,7 @@ def _lang(code: str) -> _Lang:
         breaks=_words(data.get("clause_breaks") or ()),
         range_words=tuple(str(w) for w in data.get("range_joiners") or ()),
         particles=frozenset(str(w).casefold() for w in data.get("place_particles") or ()),
+        month_screen=re.compile(mo_alt, re.IGNORECASE),
         month_parts=MappingProxyType({
             str(part): frozenset(w.casefold() for f in forms or () for w in re.findall(r"\w+", str(f)))
             for part, forms in (data.get("month_parts") or {}).items()}),
@@ -440,10 +448,55 @@ class _Hit:
 
 
 def _relative_hits(sentence: str, codes: Sequence[str]) -> list[_Hit]:
-    hits = [_Hit(m.start(), m.end(), r, m)
-            for c in codes for r in _lang(c).rules for m in r.pattern.finditer(sentence)]
+    lower = sentence.lower()
+    if len(lower) != len(sentence):
+        lower = ""                         # a character whose lowercase is longer: slow path
+    hits = []
+    for c in codes:
+        lg = _lang(c)
+        months = lg.month_screen.search(sentence) is not None
+        for r in lg.rules:
+            if r.kind == "month" and not months:
+                continue
+            if r.fast is None or not lower:
+                hits += [_Hit(m.start(), m.end(), r, m) for m in r.pattern.finditer(sentence)]
+                continue
+            pos = 0
+            while (m := r.fast.search(lower, pos)) is not None:
+                if m.start() == 0 or not lower[m.start() - 1].isalpha():
+                    hits.append(_Hit(m.start(), m.end(), r, m))
+                    pos = max(m.end(), m.start() + 1)
+                else:
+                    pos = m.start() + 1
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return hits
+
+
+def _fast(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` without its letter look-behind, with its letters lowercased (escapes such
+    as \\W and \\S kept), case-sensitive; None when it cannot be rewritten safely."""
+    source = pattern.pattern
+    if not source.startswith(_LETTER_BEFORE):
+        return None
+    body = source[len(_LETTER_BEFORE):]
+    out, i = [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body):
+            out.append(body[i:i + 2])
+            i += 2
+            continue
+        if ch == "(" and body.startswith("(?P<", i):
+            j = body.index(">", i)
+            out.append(body[i:j + 1])
+            i = j + 1
+            continue
+        out.append(ch.lower() if len(ch.lower()) == 1 else ch)
+        i += 1
+    try:
+        return re.compile("".join(out))
+    except re.error:
+        return None
 
 
 def _unit_span(unit: str, arg: int | str, ref: dt.date, future: bool) -> DaySpan:
