@@ -476,8 +476,8 @@ def _fast(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """`pattern` without its letter look-behind, with its letters lowercased (escapes such
     as \\W and \\S kept), case-sensitive; None when it cannot be rewritten safely."""
     source = pattern.pattern
-    if not source.startswith(_LETTER_BEFORE):
-        return None
+    if not source.startswith(_LETTER_BEFORE) or "(?-i" in source:
+        return None                        # a case-sensitive part ("(?-i:morgen)") must stay
     body = source[len(_LETTER_BEFORE):]
     out, i = [], 0
     while i < len(body):
