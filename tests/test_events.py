@@ -178,3 +178,15 @@ def test_syntax_word_lists_hold_single_words() -> None:
         for name, words in data.items():
             if isinstance(words, (list, tuple)):
                 assert all(" " not in str(w).strip() for w in words), (code, name, words)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Sergey Lavrov said multilateral meetings were held in BRICS, the SCO and the CIS formats on Tuesday."),
+    ("es", "Lavrov dijo que el martes se celebraron reuniones en formato BRICS."),
+    ("en", "The foreign ministers met on Tuesday in the framework of the UN General Assembly."),
+])
+def test_an_organisation_naming_the_setting_is_no_partner(lang: str, text: str) -> None:
+    """"in the BRICS format", "in the framework of the UN": where, not with whom."""
+    assert not any(e.target in ("BRICS", "SCO", "CIS", "UNGA", "UN") or
+                   e.source in ("BRICS", "SCO", "CIS", "UNGA", "UN")
+                   for e in events(text, lang) if e.type == "CONSULT")

@@ -373,6 +373,11 @@ def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[
                                      t.key in frames for t in gap):
             after = []                # too far to be the object ("... in the framework of X"),
                                       # or in another clause ("..., tandis que le Brésil")
+    if after:
+        listed = _group(after, toks, glue)
+        end = listed[-1].end
+        if end < len(toks) and toks[end].key in frames:
+            after = []                # "held in BRICS, the SCO and Russia-ASEAN FORMATS": frames
     cls = hit.trigger.cls
     if cls == "passive":
         agent = _group(after, toks, glue)[:1] or ([speaker] if speaker else [])
