@@ -44,7 +44,7 @@ class Gazetteer:
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first key -> lengths
     role_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     noun_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    folded: dict[str, str] = field(default_factory=dict)
+    folded: dict[str, str] = field(default_factory=dict)   # word -> token key, remembered
 
     def tokens(self, text: str) -> list[Token]:
         return tokenize(text, self.lemmatiser, self.folded)
@@ -102,7 +102,8 @@ def _cldr_states(code: str) -> dict[str, str]:
 def gazetteer(code: str, registries: tuple[str, ...] = ()) -> Gazetteer:
     """The gazetteer of one language (with the people of the registry, in every script)."""
     registry: Registry = load_registry(registries)
-    g = Gazetteer(lang=code, lemmatiser=shared_lemmatiser())   # Cyrillic names occur anywhere
+    lemmatiser = shared_lemmatiser()                        # Cyrillic names occur anywhere
+    g = Gazetteer(lang=code, lemmatiser=lemmatiser, folded=lemmatiser.keys)
     langs = langdata.available() if code == "*" else (code,)
     for lc in langs:
         for name, actor in _cldr_states(lc).items():

@@ -16,9 +16,11 @@ It returns Mentions; it does not decide who acts in an event (that is the events
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from dyad.actors.codebook import Entry, Gazetteer
@@ -57,6 +59,11 @@ class Scan:
     at: dict[int, Found] = field(default_factory=dict)     # token index -> covering match
     roles: list[tuple[int, int, str]] = field(default_factory=list)
     titled: set[int] = field(default_factory=set)    # role tokens followed by their person
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Each token's start offset, in order (to find the tokens of a span of text)."""
+        return [t.start for t in self.toks]
 
     def words(self, name: str) -> frozenset[str]:
         return self.g.syntax.get(name, frozenset())
@@ -110,11 +117,13 @@ def _keys_at(toks: list[Token], i: int, lengths: tuple[int, ...]) -> Iterator[tu
 
 def _gazetteer_pass(s: Scan) -> None:
     toks, n, i = s.toks, len(s.toks), 0
+    first_keys = s.g.lengths
     while i < n:
-        if not toks[i].is_word:
+        t = toks[i]
+        if not t.is_word or t.key not in first_keys:     # no known form starts here
             i += 1
             continue
-        for length, key in _keys_at(toks, i, s.g.lengths.get(toks[i].key, ())):
+        for length, key in _keys_at(toks, i, first_keys[t.key]):
             entries = s.g.table.get(key)
             if not entries:
                 continue
@@ -139,11 +148,14 @@ def _gazetteer_pass(s: Scan) -> None:
 def _role_pass(s: Scan) -> None:
     """Find role titles (not inside other matches) and resolve the person each names."""
     toks, n, i = s.toks, len(s.toks), 0
+    first_keys = s.g.role_lengths
     while i < n:
-        if not toks[i].is_word or (i in s.at and s.at[i].kind != "organisation"):
+        t = toks[i]
+        if not t.is_word or t.key not in first_keys or (
+                i in s.at and s.at[i].kind != "organisation"):
             i += 1
             continue
-        for length, key in _keys_at(toks, i, s.g.role_lengths.get(toks[i].key, ())):
+        for length, key in _keys_at(toks, i, first_keys[t.key]):
             role = s.g.roles.get(key)
             if role:
                 s.roles.append((i, i + length, role))
@@ -233,8 +245,10 @@ def _plausible_name(s: Scan, i: int, j: int) -> bool:
         return False
     start = s.text.rfind("\n", 0, s.toks[i].start) + 1
     end = s.text.find("\n", s.toks[j - 1].end)
-    line = [t for t in s.g.tokens(s.text[start:end if end >= 0 else len(s.text)])
-            if t.is_word and t.text.isalpha()]
+    # the tokens of the line are those of the text inside it (no token holds a line break)
+    first = bisect.bisect_left(s.starts, start, 0, i)
+    last = len(s.toks) if end < 0 else bisect.bisect_left(s.starts, end, j)
+    line = [t for t in s.toks[first:last] if t.is_word and t.text.isalpha()]
     caps = sum(1 for t in line if t.capitalised)
     return not (len(line) >= 4 and caps >= 0.8 * len(line))
 
@@ -321,12 +335,17 @@ def _metonyms(s: Scan) -> None:
 
 
 def _sentence_starts(s: Scan) -> list[int]:
-    starts, prev_end = [0], 0
-    for k, t in enumerate(s.toks):
-        if k and ("\n" in s.text[prev_end:t.start] or s.toks[k - 1].text in ".!?…"):
-            starts.append(k)
-        prev_end = t.end
-    return starts
+    """Indexes of the tokens that open a sentence: the first, those after a line break
+    and those after . ! ? …"""
+    toks, text, n = s.toks, s.text, len(s.toks)
+    found = {k for k in range(1, n) if toks[k - 1].text in ".!?…"}
+    at = text.find("\n")
+    while at >= 0:
+        k = bisect.bisect_right(s.starts, at)    # the first token after the break
+        if 0 < k < n:
+            found.add(k)
+        at = text.find("\n", at + 1)
+    return [0, *sorted(found)]
 
 
 def _coreference(s: Scan) -> None:
@@ -340,16 +359,16 @@ def _coreference(s: Scan) -> None:
                 surnames.setdefault(t.key, f)
     pronouns = s.words("pronoun_m") | s.words("pronoun_f")
     starts = _sentence_starts(s)
-    sentence_of = {}
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(s.toks)
-        for k in range(start, end):
-            sentence_of[k] = n
-    for k, t in enumerate(s.toks):
+
+    def sentence_of(k: int) -> int:
+        return bisect.bisect_right(starts, k) - 1
+
+    toks = s.toks
+    for k in range(people[0].j, len(toks)):     # nothing refers back before the first person
+        t = toks[k]
         if k in s.at or k in s.titled or not t.is_word:
             continue
-        if not people or people[0].j > k or not (
-                t.key in surnames or t.key in s.g.noun_lengths or t.key in pronouns
+        if not (t.key in surnames or t.key in s.g.noun_lengths or t.key in pronouns
                 or t.text.casefold() in pronouns):
             continue
         earlier = [f for f in people if f.j <= k]
@@ -360,7 +379,7 @@ def _coreference(s: Scan) -> None:
 
 
 def _refer(s: Scan, k: int, t: Token, earlier: list[Found], surnames: dict[str, Found],
-           starts: list[int], sentence_of: dict[int, int]) -> Found | None:
+           starts: list[int], sentence_of: Callable[[int], int]) -> Found | None:
     """What the word at k refers back to: a surname alone, "the minister", or a pronoun
     with one clear antecedent in this or the previous sentence."""
     if t.capitalised and t.key in surnames and surnames[t.key].j <= k:
@@ -382,8 +401,8 @@ def _refer(s: Scan, k: int, t: Token, earlier: list[Found], surnames: dict[str, 
         written = t.text.casefold()
         if (written in forms or (t.key in forms and t.key != written)) and \
                 (not t.capitalised or k in starts):
-            here = sentence_of.get(k, 0)
-            window = [f for f in earlier if sentence_of.get(f.i, 0) >= here - 1
+            here = sentence_of(k)
+            window = [f for f in earlier if sentence_of(f.i) >= here - 1
                       and f.gender in (gender, None)]
             if len({f.person for f in window}) == 1:
                 src = window[-1]

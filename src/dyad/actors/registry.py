@@ -16,6 +16,7 @@ from types import MappingProxyType
 import yaml
 
 from dyad.errors import DyadError
+from dyad.lang import parse_yaml
 
 
 @dataclass(frozen=True)
@@ -97,18 +98,6 @@ def _people(data: object, where: str) -> list[Person]:
     return out
 
 
-# libyaml's safe loader where PyYAML was built with it (the same data, several times faster
-# on the shipped registry), else PyYAML's own
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _read_yaml(text: str) -> object:
-    try:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
-        return yaml.safe_load(text)     # the error as PyYAML words it (or its reading)
-
-
 @functools.cache
 def load_registry(extra: tuple[str, ...] = ()) -> Registry:
     """The shipped registry merged with user registries (paths), in order."""
@@ -116,10 +105,10 @@ def load_registry(extra: tuple[str, ...] = ()) -> Registry:
     people: dict[str, Person] = {}
     sources: list[tuple[str, object]] = []
     if shipped.is_file():
-        sources.append(("people.yaml", _read_yaml(shipped.read_text(encoding="utf-8")) or []))
+        sources.append(("people.yaml", parse_yaml(shipped.read_text(encoding="utf-8")) or []))
     for path in extra:
         try:
-            sources.append((path, _read_yaml(Path(path).read_text(encoding="utf-8")) or []))
+            sources.append((path, parse_yaml(Path(path).read_text(encoding="utf-8")) or []))
         except (OSError, yaml.YAMLError) as e:
             raise DyadError(f"{path}: cannot read the registry: {e}") from e
     for where, data in sources:

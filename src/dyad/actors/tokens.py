@@ -58,6 +58,9 @@ class Lemmatiser:
 
         self._morph = pymorphy3.MorphAnalyzer(lang="ru")
         self._seen: dict[str, str] = {}
+        # each word's token key (see `tokenize`), the same for every gazetteer using this
+        # lemmatiser, so they share it
+        self.keys: dict[str, str] = {}
 
     def lemma(self, word: str) -> str:
         got = self._seen.get(word)
@@ -78,11 +81,13 @@ def tokenize(text: str, lemmatiser: Lemmatiser | None = None,
              memo: dict[str, str] | None = None) -> list[Token]:
     """Tokens of `text`; Cyrillic words are lemmatised when a lemmatiser is given. `memo`
     remembers each word's key across calls."""
-    out = []
+    out: list[Token] = []
+    append = out.append
     memo = {} if memo is None else memo
+    known = memo.get
     for m in _TOKEN.finditer(text):
         word = m.group()
-        key = memo.get(word)
+        key = known(word)
         if key is None:
             if lemmatiser is not None and _CYRILLIC.search(word):
                 key = fold(lemmatiser.lemma(word))
@@ -90,7 +95,7 @@ def tokenize(text: str, lemmatiser: Lemmatiser | None = None,
                 key = fold(word)
             memo[word] = key
         start, end = m.span()
-        out.append(Token(start, end, word, key))
+        append(Token(start, end, word, key))
     return out
 
 

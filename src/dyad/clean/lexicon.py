@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from dyad import lang
+from dyad.clean.alternation import grouped, lookahead
 from dyad.clean.shape import key, normalise, tokens
 
 TOPIC = "boilerplate"
@@ -61,6 +62,7 @@ class Lexicon:
     calendar: frozenset[str]          # month and weekday names (CLDR)
     prefixes: Mapping[str, re.Pattern[str]]   # PREFIX_KINDS -> "^(cue)" on a normalised line
     copyright: re.Pattern[str]        # notices, as whole words anywhere in a normalised line
+    # the appeal patterns below only say whether a line matches (see `_compile`)
     donation: re.Pattern[str]
     payment: re.Pattern[str]
     subscribe: re.Pattern[str]
@@ -82,11 +84,13 @@ _NEVER = re.compile(r"(?!x)x")
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
     """One pattern of many, tried only where a word starts (so a pattern must begin with a
-    word character, `^`, or a lookbehind); searched in a line without its leading marks."""
+    word character, `^`, or a lookbehind); searched in a line without its leading marks.
+    The alternatives are grouped by first character (`clean.alternation`): the pattern
+    tells whether a line matches, not which alternative matched or where."""
     if not patterns:
         return _NEVER
-    alt = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<![^\W_])(?=[^\W_])(?:{alt})", re.IGNORECASE | re.UNICODE)
+    flags = re.IGNORECASE | re.UNICODE
+    return re.compile(rf"(?<![^\W_])(?=[^\W_])(?:{grouped(patterns, flags)})", flags)
 
 
 def _longest_first(phrases: set[str]) -> list[str]:
@@ -116,8 +120,10 @@ def _photo_pattern(markers: set[str], bylines: set[str]) -> re.Pattern[str]:
         return _NEVER
     m = "|".join(re.escape(x) for x in _longest_first(markers))
     by = "|".join(re.escape(x) for x in _longest_first(bylines) if x.isalpha()) or "(?!x)x"
+    # the lookahead of the markers' first letters only saves trying every marker elsewhere
+    first = lookahead(x[0] for x in markers)
     return re.compile(
-        rf"(?:^|(?<=[\s.|/(\[,;–—-]))(?P<marker>{m})\s*"
+        rf"{first}(?:^|(?<=[\s.|/(\[,;–—-]))(?P<marker>{m})\s*"
         rf"(?:(?P<sep>[:©|])|(?P<slash>/)|(?P<by>{by})\s)(?P<rest>[^!?]*)$",
         re.IGNORECASE | re.UNICODE)
 

@@ -25,6 +25,19 @@ def freeze(value: Any) -> Any:
     return value
 
 
+# libyaml's safe loader where PyYAML was built with it (the same data as PyYAML's own safe
+# loader on every shipped file, ~8x faster), else PyYAML's own
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    """The data of a YAML text, read safely (no Python objects)."""
+    try:
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return yaml.safe_load(text)     # the error as PyYAML words it (or its reading)
+
+
 @functools.cache
 def available() -> tuple[str, ...]:
     """Every language folder shipped (the common `xx` folder included)."""
@@ -41,5 +54,5 @@ def load(topic: str) -> MappingProxyType:
     for lang in available():
         f = root / lang / f"{topic}.yaml"
         if f.is_file():
-            out[lang] = freeze(yaml.safe_load(f.read_text(encoding="utf-8")) or {})
+            out[lang] = freeze(parse_yaml(f.read_text(encoding="utf-8")) or {})
     return MappingProxyType(out)

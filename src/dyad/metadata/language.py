@@ -112,7 +112,9 @@ def detect(doc: Document, ctx: Context) -> None:
     if doc.posts:
         # a kept post has text, so what was classified is its text
         prepared = {p.index: prepare(_post_text(p)) for p in doc.posts}
-        found = {i: _classify_prepared(t, languages) for i, t in prepared.items()}
+        by_text: dict[str, str | None] = {}     # a post pasted twice is classified once
+        found = {i: by_text[t] if t in by_text else by_text.setdefault(
+                     t, _classify_prepared(t, languages)) for i, t in prepared.items()}
         weight: Counter[str] = Counter()
         for p in doc.kept_posts:
             if found.get(p.index):

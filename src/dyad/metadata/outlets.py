@@ -218,6 +218,12 @@ def host_label(url: str | None) -> str | None:
 # ---------------------------------------------------------------- names
 
 
+# Names are looked up many times per document (credits, citations); the answers depend only
+# on the name and the shipped table, so they are remembered (bounded).
+NAME_CACHE = 8192
+
+
+@functools.lru_cache(maxsize=NAME_CACHE)
 def clean_name(name: str) -> str:
     """A channel or site name as given, without emoji, flags and surrounding punctuation."""
     kept = "".join(ch for ch in name if not unicodedata.category(ch).startswith(("So", "Sk"))
@@ -226,6 +232,7 @@ def clean_name(name: str) -> str:
     return re.sub(r"\s+", " ", kept).strip(" \t-–—|:·•,.")
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def lookup(name: str | None) -> Outlet | None:
     """The table's outlet for a written name, alias, handle or domain (any case)."""
     if not name:
@@ -259,6 +266,8 @@ def as_given(name: str, row: Outlet | None) -> str:
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
+    if "/" not in text and "www." not in text.lower():
+        return []       # every URL-like has one of them (and the search is slow to fail)
     return [m.span() for m in _URL_LIKE.finditer(text)]
 
 
