@@ -18,6 +18,7 @@ earlier one of the document (same type, actors and date) are dropped.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -90,6 +91,8 @@ def extract_events(doc: Document, ctx: Context) -> None:
     lex = lexicon(doc.language or "*")
     published = doc.published_day
     events: list[tuple[Event, bool]] = []
+    all_toks = lex.tokens(doc.text)            # once; each sentence takes its slice
+    starts = [t.start for t in all_toks]
     for block in _blocks(doc, published, ctx):
         context_date: DaySpan | None = None
         last_speaker = block.speaker
@@ -97,8 +100,10 @@ def extract_events(doc: Document, ctx: Context) -> None:
         last_pair: tuple[Actor, Actor] | None = None
         for sent in split(doc.text[block.start:block.end]):
             sent = Sentence(sent.start + block.start, sent.end + block.start, sent.text)
+            toks = [t for t in all_toks[bisect.bisect_left(starts, sent.start):
+                                        bisect.bisect_left(starts, sent.end)] if t.end <= sent.end]
             found, context_date, last_speaker = _sentence_events(
-                doc, lex, sent, block, context_date, last_speaker, previous, last_pair)
+                doc, lex, sent, toks, block, context_date, last_speaker, previous, last_pair)
             events += found
             for e, _ in found:
                 if e.type == "CONSULT" and not e.planned and not e.negated:
@@ -176,12 +181,11 @@ def _speaker_in(mentions: list[Mention], start: int, end: int) -> Actor | None:
     return None
 
 
-def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, block: Block,
+def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Token],
+                     block: Block,
                      context_date: DaySpan | None, last_speaker: Actor | None,
                      previous: list[Actor], last_pair: tuple[Actor, Actor] | None
                      ) -> tuple[list[tuple[Event, bool]], DaySpan | None, Actor | None]:
-    toks = [Token(t.start + sent.start, t.end + sent.start, t.text, t.key)
-            for t in lex.tokens(sent.text)]
     mentions = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
     g = gazetteer(doc.language or "*")
     syntax = g.syntax
