@@ -215,3 +215,15 @@ def test_offsets_point_at_the_text() -> None:
     text = "In Managua, Sergey Lavrov met Denis Moncada."
     for m in find(text, "en"):
         assert text[m.start:m.end] == m.text
+
+
+def test_a_surname_spelled_like_a_country_is_the_person() -> None:
+    """"Luís Montenegro" after a role is a person, and "Montenegro" later is him, not the
+    country."""
+    from dyad.actors import find
+    text = ("O primeiro-ministro português, Luís Montenegro, recebeu Zelensky em Lisboa. "
+            "Montenegro condenou a agressão da Rússia.")
+    found = [(m.text, m.code, m.person) for m in find(text, "pt")]
+    assert ("Luís Montenegro", "PRT", "Luís Montenegro") in found
+    assert ("Montenegro", "PRT", "Luís Montenegro") in found
+    assert all(code != "MNE" for _t, code, _p in found)

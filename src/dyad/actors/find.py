@@ -229,6 +229,7 @@ def _resolve_role(s: Scan, i: int, j: int, role: str) -> None:
         return
     name = _name_text(s, name_at.i, name_at.j)
     person = _registry_person(s, name)
+    _claim(s, name_at.i, name_at.j)
     if person is not None:
         s.cover(Found(name_at.i, name_at.j, person.acting_for(s.when), "person", "registry",
                       person.name, role, person.gender))
@@ -266,7 +267,8 @@ def _name_end(s: Scan, k: int) -> int:
     particles = s.words("particles")
     while j < n and words < MAX_NAME_TOKENS:
         t = toks[j]
-        if t.is_word and t.capitalised and j not in s.at and t.key not in s.words("title_words"):
+        if t.is_word and t.capitalised and (j not in s.at or (words and _surname_like(s, j))) \
+                and t.key not in s.words("title_words"):
             j += 1
             words += 1
             if len(t.text) == 1 and j < n and toks[j].text == ".":
@@ -280,6 +282,21 @@ def _name_end(s: Scan, k: int) -> int:
     while j > k and not toks[j - 1].is_word and toks[j - 1].text != ".":
         j -= 1
     return j if words else k
+
+
+def _surname_like(s: Scan, k: int) -> bool:
+    """Token k is a one-word place name that may be a surname after a given name ("Luís
+    Montenegro", "Gustavo Petro" is not at stake, "Ana Paula Brasil")."""
+    f = s.at.get(k)
+    return f is not None and f.j - f.i == 1 and f.kind in ("state", "region", "place")
+
+
+def _claim(s: Scan, i: int, j: int) -> None:
+    """Uncover the place names inside a personal name about to be covered."""
+    for k in range(i, j):
+        f = s.at.get(k)
+        if f is not None and f.kind != "person":
+            s.uncover(f)
 
 
 def _name_text(s: Scan, i: int, j: int) -> str:
@@ -366,6 +383,12 @@ def _coreference(s: Scan) -> None:
     toks = s.toks
     for k in range(people[0].j, len(toks)):     # nothing refers back before the first person
         t = toks[k]
+        held = s.at.get(k)
+        if held is not None and held.kind != "person" and held.j - held.i == 1 and \
+                t.capitalised and t.key in surnames and surnames[t.key].j <= k:
+            # "Luís Montenegro ... Montenegro condenou": the surname of a person named
+            # before, not the country spelled the same
+            s.uncover(held)
         if k in s.at or k in s.titled or not t.is_word:
             continue
         if not (t.key in surnames or t.key in s.g.noun_lengths or t.key in pronouns
