@@ -504,3 +504,15 @@ def test_seed_channel_datelines_and_last_december() -> None:
 def test_a_part_of_a_month_is_its_third(lang: str, text: str, first: int, last: int) -> None:
     span, _how = when.event_date(text, lang, dt.date(2023, 2, 10))
     assert span == DaySpan(dt.date(2023, 1, first), dt.date(2023, 1, last))
+
+
+@pytest.mark.parametrize("lang,text,dated", [
+    ("ru", "Накануне госсекретарь США пригрозил Пекину новыми санкциями.", True),
+    ("ru", "Накануне переговоров Лавров был принят наследным принцем.", False),
+    ("es", "La víspera, el canciller se reunió con su homólogo.", True),
+    ("fr", "La veille, le ministre avait rencontré son homologue.", True),
+])
+def test_the_day_before(lang: str, text: str, dated: bool) -> None:
+    """"накануне" alone is the day before; "накануне переговоров" is the eve of an event."""
+    span, _how = when.event_date(text, lang, dt.date(2024, 5, 16))
+    assert (span == DaySpan.day(dt.date(2024, 5, 15))) if dated else span is None

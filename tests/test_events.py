@@ -190,3 +190,11 @@ def test_an_organisation_naming_the_setting_is_no_partner(lang: str, text: str) 
     assert not any(e.target in ("BRICS", "SCO", "CIS", "UNGA", "UN") or
                    e.source in ("BRICS", "SCO", "CIS", "UNGA", "UN")
                    for e in events(text, lang) if e.type == "CONSULT")
+
+
+def test_russian_perfective_future_is_planned() -> None:
+    """"посетит" (will visit): the lemma loses the tense, the form keeps it."""
+    evs = events("В пятницу Путин посетит Пекин и проведет переговоры с Си Цзиньпином.", "ru")
+    assert evs and all(e.planned for e in evs if e.type == "CONSULT")
+    done = events("В пятницу Путин посетил Пекин и провел переговоры с Си Цзиньпином.", "ru")
+    assert has(done, "CONSULT", "RUS", "CHN")

@@ -62,6 +62,12 @@ class Lemmatiser:
         # lemmatiser, so they share it
         self.keys: dict[str, str] = {}
 
+    def is_future(self, word: str) -> bool:
+        """A verb form in the future tense ("посетит", "откроет"): Russian perfective
+        verbs say "will" by their form alone, which a lemma erases."""
+        parses = self._morph.parse(word)
+        return bool(parses) and parses[0].tag.tense == "futr"
+
     def lemma(self, word: str) -> str:
         got = self._seen.get(word)
         if got is None:

@@ -29,7 +29,7 @@ import iso3166
 
 from dyad.actors import find
 from dyad.actors.codebook import REGIONS, gazetteer
-from dyad.actors.tokens import Token
+from dyad.actors.tokens import Lemmatiser, Token
 from dyad.events import when
 from dyad.events.lexicon import Hit, Lexicon, find_triggers, lexicon
 from dyad.events.sentences import Sentence, split
@@ -160,6 +160,15 @@ def _blocks(doc: Document, published: dt.date | None, ctx: Context) -> list[Bloc
     return blocks
 
 
+def _future_form(lemmatiser: Lemmatiser | None, toks: list[Token], hit: Hit) -> bool:
+    """The trigger, or the verb right before it, in a future-tense form (languages whose
+    keys are lemmas: "посетит" -> "посетить" loses the tense)."""
+    if lemmatiser is None:
+        return False
+    return any(t.is_word and t.text.isalpha() and lemmatiser.is_future(t.text)
+               for t in toks[max(0, hit.i - 1):hit.j])
+
+
 def _quoted_by(doc: Document, sent: Sentence) -> Actor | None:
     """The speaker of the quotation that holds most of the sentence (the quotes stage
     found who said it, before or after the quoted words)."""
@@ -262,8 +271,9 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Tok
         for source, target in args:
             # a future date or "will" makes an action planned; an agreement, a call or a
             # condemnation about the future is made now
-            planned = hit.trigger.type in ACTION_TYPES and (how == "future" or lex.has_cue(
-                "planned", toks, hit.i - CUE_WINDOW, hit.i))
+            planned = hit.trigger.type in ACTION_TYPES and (
+                how == "future" or lex.has_cue("planned", toks, hit.i - CUE_WINDOW, hit.i)
+                or _future_form(g.lemmatiser, toks, hit))
             negated = lex.has_cue("negation", toks, hit.i - CUE_WINDOW, hit.i)
             hypothetical = lex.has_cue("hypothetical", toks, hit.i - CUE_WINDOW, hit.i)
             people = _people(actors, {source.code, target.code}, speaker)
