@@ -227,3 +227,13 @@ def test_a_surname_spelled_like_a_country_is_the_person() -> None:
     assert ("Luís Montenegro", "PRT", "Luís Montenegro") in found
     assert ("Montenegro", "PRT", "Luís Montenegro") in found
     assert all(code != "MNE" for _t, code, _p in found)
+
+
+def test_a_title_before_a_known_surname_is_no_pronoun() -> None:
+    """"el presidente Trump": "presidente" titles Trump; it does not point back to the
+    last president named."""
+    from dyad.actors import find
+    text = ("La presidenta Claudia Sheinbaum habló con Donald Trump. "
+            "El sábado, el presidente Trump firmó una orden ejecutiva.")
+    found = [(m.text, m.code, m.person) for m in find(text, "es")]
+    assert not any(t == "presidente" and code == "MEX" for t, code, _p in found), found

@@ -411,6 +411,11 @@ def _refer(s: Scan, k: int, t: Token, earlier: list[Found], surnames: dict[str, 
     for length in s.g.noun_lengths.get(t.key, ()):
         key = " ".join(x.key for x in s.toks[k:k + length])
         roles = s.g.syntax.get("person_noun:" + key)
+        nxt = s.toks[k + length] if k + length < len(s.toks) else None
+        if nxt is not None and nxt.is_word and nxt.capitalised and (
+                nxt.key in surnames or (s.at.get(k + length) is not None
+                                        and s.at[k + length].kind == "person")):
+            return None          # "el presidente Trump": a title before its name, no pronoun
         if roles and not any(m in s.at for m in range(k, k + length)):
             cands = [f for f in earlier if f.role in roles or
                      (f.person and _has_role(s, f.person, roles))]
