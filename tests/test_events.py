@@ -198,3 +198,11 @@ def test_russian_perfective_future_is_planned() -> None:
     assert evs and all(e.planned for e in evs if e.type == "CONSULT")
     done = events("В пятницу Путин посетил Пекин и провел переговоры с Си Цзиньпином.", "ru")
     assert has(done, "CONSULT", "RUS", "CHN")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Estados Unidos anunció que no renovará la licencia. Esta decisión constituye una nueva agresión contra el pueblo venezolano, afirmó el Gobierno de Venezuela."),
+    ("en", "The United States announced new tariffs on Venezuelan oil. This decision is a new aggression against our people, the Government of Venezuela said."),
+])
+def test_this_decision_points_back(lang: str, text: str) -> None:
+    assert has(events(text, lang), "ACCUSE", "VEN", "USA")

@@ -408,6 +408,10 @@ def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[
                 [a for a in previous if src is None or a.code != src.code][:1]
         else:
             near = sorted(others, key=lambda a: min(abs(a.k - hit.i), abs(a.k - hit.j)))
+        if not near and _opens_with(toks, syntax.get("demonstratives", frozenset())):
+            # "THIS decision is a new aggression against the people": what the previous
+            # sentence's actor did
+            near = [a for a in previous if src is None or a.code != src.code][:1]
         targets = near[:1]
     else:
         subject = _distinct(_group(before[::-1], toks, glue)[::-1], None)
@@ -459,6 +463,12 @@ def _shared_subject(hit: Hit, hits: list[Hit], toks: list[Token], actors: list[A
         return hit.i
     earlier = [h.i for h in hits if h.j <= k]
     return min(earlier) if earlier else hit.i
+
+
+def _opens_with(toks: list[Token], words: frozenset[str]) -> bool:
+    """The sentence's first word (after marks) is one of `words`."""
+    first = next((t for t in toks if t.is_word), None)
+    return first is not None and first.key in words
 
 
 def _victim(hit: Hit, a: Actor, toks: list[Token], syntax: Syntax) -> bool:
