@@ -206,3 +206,18 @@ def test_russian_perfective_future_is_planned() -> None:
 ])
 def test_this_decision_points_back(lang: str, text: str) -> None:
     assert has(events(text, lang), "ACCUSE", "VEN", "USA")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pt", "Biden elogiou a democracia brasileira e condenou os ataques de 8 de janeiro contra as sedes dos Três Poderes."),
+    ("en", "Biden praised Brazil's democracy and condemned the attacks of 8 January on the seats of the three powers."),
+])
+def test_a_date_hung_on_another_noun_does_not_date_the_event(lang: str, text: str) -> None:
+    evs = [e for e in events(text, lang, published="2023-02-10") if e.type == "SUPPORT"]
+    assert evs and all(e.date == DaySpan.day(dt.date(2023, 2, 10)) for e in evs)
+
+
+def test_a_date_of_the_meeting_itself_dates_it() -> None:
+    evs = events("Russia and Venezuela recalled that the meeting of 16 October 2023 was held in Caracas.",
+                 "en", published="2023-11-17")
+    assert any(e.type == "CONSULT" and e.date == DaySpan.day(dt.date(2023, 10, 16)) for e in evs)

@@ -22,7 +22,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import iso3166
@@ -215,7 +215,9 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Tok
     hits = find_triggers(lex, toks)
     if not hits and not any(c.isdigit() for c in sent.text):
         return [], context_date, last_speaker
-    span, how = when.event_date(sent.text, doc.language, block.reference)
+    span, how = when.event_date(sent.text, doc.language, block.reference,
+                                _own_date(sent, toks, _reported_deeds_out(hits),
+                                          syntax.get("date_of", frozenset())))
     if span is not None and how != "future" and span.first == span.last:
         context_date = span        # the day the text is about, for the sentences that follow
     if not hits:
@@ -463,6 +465,29 @@ def _shared_subject(hit: Hit, hits: list[Hit], toks: list[Token], actors: list[A
         return hit.i
     earlier = [h.i for h in hits if h.j <= k]
     return min(earlier) if earlier else hit.i
+
+
+def _reported_deeds_out(hits: list[Hit]) -> list[Hit]:
+    """The hits that are not a deed named after a statement of another type ("condemned the
+    ATTACKS"): those are what the statement is about."""
+    return [h for h in hits if not (h.trigger.cls in ("action", "passive") and any(
+        o.trigger.cls in ("speech", "evaluative") and o.trigger.type != h.trigger.type
+        and o.j <= h.i for o in hits))]
+
+
+def _own_date(sent: Sentence, toks: list[Token], hits: list[Hit], date_of: frozenset[str]
+              ) -> Callable[[int, int], bool]:
+    """Whether a date of the sentence (offsets in it) may date its event: not one hung on
+    another noun by "of" ("condemned the attacks OF 8 January", "los ataques DEL 8 de
+    enero"), unless a trigger opens with that noun ("the meeting of 16 October"; not
+    "condemned the attacks": there the noun is what is condemned)."""
+    def keep(start: int, _end: int) -> bool:
+        at = sent.start + start
+        k = bisect.bisect_left([t.start for t in toks], at) - 1
+        if k < 1 or toks[k].key not in date_of or not toks[k - 1].is_word:
+            return True
+        return any(h.i == k - 1 for h in hits)        # the noun opens a trigger: "the MEETING"
+    return keep
 
 
 def _opens_with(toks: list[Token], words: frozenset[str]) -> bool:

@@ -32,7 +32,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -613,14 +613,16 @@ def _month_part(span: DaySpan, phrase: str, lg: _Lang) -> DaySpan:
 # ---------------------------------------------------------------- the API
 
 
-def event_date(sentence: str, lang: str | None,
-               reference: dt.date | None) -> tuple[DaySpan | None, str]:
+def event_date(sentence: str, lang: str | None, reference: dt.date | None,
+               keep: Callable[[int, int], bool] | None = None) -> tuple[DaySpan | None, str]:
     """The day or span a sentence dates its event to, and how ("absolute", "relative",
     "future", "none"). `reference` is the date the text speaks from (the post's dateline
     or the publication date); relative phrases and year-less dates are resolved against it
-    and need it."""
+    and need it. `keep(start, end)` may turn down a date of the sentence (one that dates
+    something else than the event: "the attacks of 8 January")."""
     codes = _codes(lang)
-    absolute = _absolute_hits(sentence, lang, codes)
+    absolute = [a for a in _absolute_hits(sentence, lang, codes)
+                if keep is None or keep(a.start, a.end)]
     if absolute:
         a = absolute[0]
         future = reference is not None and _future_clause(sentence, a.start, a.end, codes)
