@@ -221,3 +221,11 @@ def test_a_date_of_the_meeting_itself_dates_it() -> None:
     evs = events("Russia and Venezuela recalled that the meeting of 16 October 2023 was held in Caracas.",
                  "en", published="2023-11-17")
     assert any(e.type == "CONSULT" and e.date == DaySpan.day(dt.date(2023, 10, 16)) for e in evs)
+
+
+def test_a_statements_author_in_its_head_lines_is_its_voice() -> None:
+    text = ("Promoting Accountability in Nicaragua\n\nPress Statement\nAntony J. Blinken, Secretary of State\n"
+            "August 15, 2023\n\nThe United States today announced new measures against officials "
+            "responsible for the repression of the people of Nicaragua, in a statement that runs long.\n\n"
+            "We call on the government of Nicaragua to release all those unjustly detained.\n")
+    assert has(events(text, "en", published="2023-08-15", kind="statement"), "REQUEST", "USA", "NIC")

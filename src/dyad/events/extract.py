@@ -139,7 +139,7 @@ def _blocks(doc: Document, published: dt.date | None, ctx: Context) -> list[Bloc
     if not doc.posts:
         head = doc.text.split("\n", 2)[:2]
         line_date, place = when.dateline("\n".join(head), doc.language)
-        speaker = _speaker_in(doc.mentions, 0, len(head[0]) if head else 0) \
+        speaker = _speaker_in(doc.mentions, 0, _head_end(doc.text)) \
             if doc.kind == "statement" else None
         return [Block(0, len(doc.text), None, speaker, line_date or published, place)]
     blocks, pos = [], 0
@@ -181,6 +181,21 @@ def _quoted_by(doc: Document, sent: Sentence) -> Actor | None:
                 else None
             return Actor(-1, q.speaker.acts_for, person)
     return None
+
+
+HEAD_LINES = 6                     # a statement's head: title, kind, author, date lines
+HEAD_LINE_CHARS = 120              # ... each shorter than this (a body paragraph ends it)
+
+
+def _head_end(text: str) -> int:
+    """Where a statement's head lines end (its title, "Press Statement", the author and
+    role, the date), i.e. the first long line, or after HEAD_LINES lines."""
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= HEAD_LINES or len(line) >= HEAD_LINE_CHARS:
+            break
+        pos += len(line) + 1
+    return pos
 
 
 def _speaker_in(mentions: list[Mention], start: int, end: int) -> Actor | None:
