@@ -271,9 +271,19 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Tok
     programme = item is not None and sent.text[item.end()].islower() and \
         not any(a.k < hits[0].i for a in actors)
     pair, sides_at = _the_sides(lex, toks, hits, actors, speaker, last_pair)
+    actors = _unframed(actors, toks, syntax.get("frame_words", frozenset()))
     for hit in firsts.values():
         args = _arguments(hit, actors, speaker, toks, syntax, previous, glue,
                           _shared_subject(hit, hits, toks, actors, syntax))
+        for later in (h for h in hits if not args and h.i > hit.i and h.trigger.type == hit.trigger.type
+                      and h.trigger.cls == hit.trigger.cls
+                      and not any(a <= toks[h.i].start < b for a, b in titles)):
+            # "on the sidelines of the UN General Assembly ... a conversation of Lavrov with
+            # Rodríguez": the first phrase names the setting; a later one of the type the pair
+            args = _arguments(later, actors, speaker, toks, syntax, previous, glue,
+                              _shared_subject(later, hits, toks, actors, syntax))
+            if args:
+                hit = later
         if not args and hit.trigger.type in SYMMETRIC and hit.trigger.cls == "action":
             args = _partner_or_host(hit, actors, speaker, toks, syntax, mentions, glue)
         if pair is not None and hit.trigger.cls in ("action", "speech") and \
@@ -503,6 +513,13 @@ def _own_date(sent: Sentence, toks: list[Token], hits: list[Hit], date_of: froze
             return True
         return any(h.i == k - 1 for h in hits)        # the noun opens a trigger: "the MEETING"
     return keep
+
+
+def _unframed(actors: list[Actor], toks: list[Token], frames: frozenset[str]) -> list[Actor]:
+    """Without the actors that name a setting: "on the sidelines of the 79th SESSION of the
+    UN General Assembly", "в рамках ШОС" (a frame word right before them)."""
+    return [a for a in actors
+            if not any(t.key in frames for t in toks[max(0, a.k - 2):a.k])]
 
 
 def _opens_with(toks: list[Token], words: frozenset[str]) -> bool:
