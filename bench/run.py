@@ -121,12 +121,59 @@ def check_truth(db: Path, corpus: Path) -> dict[str, Any] | None:
             dumps += 1
             dumps_ok += kept.get(doc_id, 0) == t["posts_distinct"]
     reprints = sum(1 for t in truth.values() if t.get("reprint_of"))
+    try:
+        links = check_links(db, truth)
+    except sqlite3.Error as e:
+        links = {"error": str(e)}
     return {"documents": len(rows), "expected_documents": len(truth),
             "language_accuracy": round(lang_ok / max(1, len(rows)), 4),
             "near_duplicates_found": found, "reprints": reprints,
             "near_duplicate_precision": round(found_ok / found, 4) if found else None,
             "near_duplicate_recall": round(found_ok / reprints, 4) if reprints else None,
-            "dumps_with_right_posts": dumps_ok, "dumps": dumps}
+            "dumps_with_right_posts": dumps_ok, "dumps": dumps, "links": links}
+
+
+def check_links(db: Path, truth: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Links against the answer key, by pairs of documents: reuse pairs whose documents
+    report a common story (or one reprints the other); pairs of documents put together by an
+    event cluster that report a common story; by a quote cluster, that print a common quote
+    (story and statement). Template sentences the generator shares between unrelated
+    stories are real shared passages, so reuse pairs outside a story are not errors."""
+    def stories(f: str) -> set[str]:
+        return set(truth.get(f, {}).get("stories") or ())
+
+    def quotes(f: str) -> set[str]:
+        return set(truth.get(f, {}).get("quotes") or ())
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        pairs = conn.execute("SELECT a, b FROM reuse").fetchall()
+        members: dict[str, dict[str, set[str]]] = {"events": {}, "quotes": {}}
+        for table, found in members.items():
+            for cluster, file in conn.execute(
+                    f"SELECT x.cluster, d.file FROM {table} x JOIN documents d ON d.id = x.doc_id "
+                    "WHERE x.cluster IS NOT NULL"):
+                found.setdefault(cluster, set()).add(file)
+    finally:
+        conn.close()
+    same_story = sum(1 for a, b in pairs if stories(a) & stories(b)
+                     or truth.get(a, {}).get("reprint_of") == b
+                     or truth.get(b, {}).get("reprint_of") == a)
+    out: dict[str, Any] = {"reuse_pairs": len(pairs), "reuse_pairs_same_story": same_story}
+    for table, right in (("events", lambda a, b: bool(stories(a) & stories(b))),
+                         ("quotes", lambda a, b: bool(quotes(a) & quotes(b)))):
+        n = ok = 0
+        for files in members[table].values():
+            ordered = sorted(files)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:]:
+                    n += 1
+                    ok += right(a, b)
+        kind = table[:-1]
+        out[f"{kind}_clusters"] = len(members[table])
+        out[f"{kind}_document_pairs"] = n
+        out[f"{kind}_pair_precision"] = round(ok / n, 4) if n else None
+    return out
 
 
 def child(corpus: Path, db: Path, result: Path, profile_out: Path | None) -> int:

@@ -103,8 +103,9 @@ class RunSummary:
     seconds: float = 0.0
     # seconds per phase ("read", "process", "link") and per step within them ("read:parse",
     # "read:store", "process:load", "process:minhash", "process:store", "link:load",
-    # "link:candidates", "link:across", "link:store", "link:propagation"); stage times go
-    # to the Context's timer
+    # "link:candidates", "link:across" (of it "link:reuse", "link:events", "link:quotes",
+    # and of that "link:embed"), "link:store", "link:propagation"); stage times go to the
+    # Context's timer
     phase_seconds: dict[str, float] = field(default_factory=dict)
     step_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -284,6 +285,9 @@ def _link(db: Database, config: Config, summary: RunSummary, progress: bool) -> 
     total = store.count_at(db, "processed")
     todo = _timed_iter(store.processed_for_linking(db), summary, "link:load")
     _in_batches(db, _progress(todo, total, "link", progress), BATCH, one)
+    for part, seconds in linker.seconds.items():       # within link:across
+        summary.step_seconds[f"link:{part}"] = seconds
+    summary.step_seconds["link:embed"] = linker.vectors.seconds      # within link:quotes
     with summary.timing("link:propagation"):
         linker.finish()
 

@@ -6,13 +6,17 @@ fingerprints, speaker and days, actor pair and days) and writes what was decided
 
 Every write goes through the caller's transaction (the pipeline links documents in batches),
 so a killed run leaves each document wholly linked or not at all. Cost per document is bounded
-by the blocking caps, so a run grows about linearly with the corpus.
+by the blocking caps (MAX_*_CANDIDATES: the nearest in days, each read as an index range),
+and every lookup goes through an index (migration 0003), so a run grows about linearly with
+the corpus. The texts of the last REUSE_CACHE documents aligned are kept tokenised.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
@@ -28,7 +32,10 @@ from dyad.store import Database
 from dyad.store import documents as store
 
 MAX_REUSE_CANDIDATES = 10     # documents aligned with a new one, most shared fingerprints first
+REUSE_CACHE = 2048            # linked documents whose tokenised texts a Linker keeps
+QUOTE_CACHE = 8192            # linked quotes a Linker keeps as QuoteItems
 MAX_QUOTE_CANDIDATES = 200    # quotes by the same speaker compared with a new one, closest days
+MAX_EVENT_CANDIDATES = 200    # events of the same pair and type compared with a new one, closest
 
 
 class StoreVectors:
@@ -37,13 +44,16 @@ class StoreVectors:
     def __init__(self, db: Database) -> None:
         self._db = db
         self.computed = 0
+        self.seconds = 0.0              # spent embedding
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]
         have = store.load_vectors(self._db, keys)
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in have}.items())
         if missing:
+            start = time.perf_counter()
             vecs = embed([t for _k, t in missing])
+            self.seconds += time.perf_counter() - start
             self.computed += len(missing)
             fresh = {k: v.astype(np.float16).tobytes() for (k, _t), v in zip(missing, vecs)}
             store.save_vectors(self._db, fresh)
@@ -60,7 +70,12 @@ class Linker:
         self.vectors = StoreVectors(db)
         self.scorer = qt.Scorer(self.vectors)
         self._next = {kind: store.last_cluster_number(db, kind) + 1 for kind in ("event", "quote")}
-        self.counts = {"reuse": 0, "event_links": 0, "quote_links": 0}
+        self.counts = {"reuse": 0, "event_links": 0, "quote_links": 0, "words_read": 0}
+        # seconds spent on each kind of link (the quotes' include the embedding's, which
+        # self.vectors.seconds holds)
+        self.seconds = {"reuse": 0.0, "events": 0.0, "quotes": 0.0}
+        self._aligned: OrderedDict[int, reuse.Words] = OrderedDict()
+        self._quotes_seen: OrderedDict[int, qt.QuoteItem] = OrderedDict()
 
     def _new_cluster(self, kind: str) -> str:
         n = self._next[kind]
@@ -73,10 +88,16 @@ class Linker:
         doc = store.link_document(self.db, doc_id)
         store.clear_links(self.db, doc_id, doc.file)
         day = day_number(day_of(doc.published))
+        t0 = time.perf_counter()
         self._reuse(doc)
+        t1 = time.perf_counter()
         self._events(doc, day)
+        t2 = time.perf_counter()
         self._quotes(doc, day)
+        t3 = time.perf_counter()
         store.save_link_doc(self.db, doc, day)
+        for part, seconds in (("reuse", t1 - t0), ("events", t2 - t1), ("quotes", t3 - t2)):
+            self.seconds[part] += seconds
 
     # ------------------------------------------------------------ reuse
 
@@ -86,35 +107,44 @@ class Linker:
             prints |= reuse.fingerprints(text)
         if not prints:
             return
-        holders = store.print_holders(self.db, prints, reuse.DF_CAP)
-        shared: dict[int, int] = {}
-        for h, ids in holders.items():
-            if len(ids) >= reuse.DF_CAP:
-                continue
-            for other in ids:
-                if other != doc.id:
-                    shared[other] = shared.get(other, 0) + 1
-        store.add_prints(self.db, doc.id,
-                         [h for h in prints if len(holders.get(h, ())) < reuse.DF_CAP])
-        ranked = sorted((o for o, n in shared.items() if n >= reuse.MIN_SHARED),
-                        key=lambda o: (-shared[o], o))[:MAX_REUSE_CANDIDATES]
+        held = store.print_counts(self.db, prints)
+        kept = [h for h in prints if held.get(h, 0) < reuse.DF_CAP]      # not boilerplate
+        ranked = store.print_sharers(self.db, [h for h in kept if h in held], reuse.MIN_SHARED,
+                                     MAX_REUSE_CANDIDATES, doc.id) if held else []
+        store.add_prints(self.db, doc.id, kept)
         info = store.link_docs(self.db, ranked)
-        mine = "\n\n".join(doc.texts)
+        mine = reuse.words_of("\n\n".join(doc.texts))
         for other in ranked:
             o = info.get(other)
             if o is None or (o["language"] and doc.language and o["language"] != doc.language):
                 continue
-            theirs = "\n\n".join(store.link_texts(self.db, other))
+            theirs = self._words(other)
             passages = reuse.align(theirs, mine)
             if not passages:
                 continue
             best = passages[0]
-            a_text, b_text = best.texts(theirs, mine)
+            a_text, b_text = best.texts(theirs.text, mine.text)
             pair = (ReusePair(o["file"], doc.file, a_text, b_text, float(best.words))
                     if o["file"] < doc.file else
                     ReusePair(doc.file, o["file"], b_text, a_text, float(best.words)))
             store.save_reuse_pair(self.db, pair)
             self.counts["reuse"] += 1
+        self._keep(doc.id, mine.kept())        # later documents may be aligned with it
+
+    def _words(self, doc_id: int) -> reuse.Words:
+        """A linked document's texts, tokenised for alignment (the last REUSE_CACHE kept:
+        the documents holding fingerprints that many share come up again and again)."""
+        found = self._aligned.pop(doc_id, None)
+        if found is None:
+            self.counts["words_read"] += 1
+            found = reuse.Words("\n\n".join(store.link_texts(self.db, doc_id))).kept()
+        self._keep(doc_id, found)
+        return found
+
+    def _keep(self, doc_id: int, words: reuse.Words) -> None:
+        if len(self._aligned) >= REUSE_CACHE:
+            self._aligned.popitem(last=False)
+        self._aligned[doc_id] = words
 
     # ------------------------------------------------------------ events
 
@@ -122,19 +152,16 @@ class Linker:
         for le in doc.events:
             item = ev.item_of(le.event, le.id, doc.id, day)
             span = ev.window(item)
-            groups: dict[str, list[ev.EventItem]] = {}
+            rows = []
             if span is not None and item.first is not None:
-                rows = store.event_key_rows(self.db, item.pair, item.type, span[0], span[1],
-                                            item.first - ev.SLACK_DAYS - ev.UNDATED_DAYS - 1)
-                for r in rows:
-                    if r["doc_id"] == doc.id:
-                        continue
-                    key = r["cluster"] or f"#{r['event_id']}"
-                    if key not in groups:
-                        groups[key] = ([_event_item(x) for x in
-                                        store.event_cluster_rows(self.db, r["cluster"])]
-                                       if r["cluster"] else [_event_item(r)])
-            chosen = ev.choose(item, groups.values())
+                rows = [r for r in store.event_key_rows(
+                            self.db, item.pair, item.type, span[0], span[1],
+                            item.first - ev.SLACK_DAYS - ev.UNDATED_DAYS - 1)
+                        if r["doc_id"] != doc.id]
+                if len(rows) > MAX_EVENT_CANDIDATES:
+                    rows.sort(key=lambda r: (abs(r["day_first"] - item.first), r["event_id"]))
+                    rows = rows[:MAX_EVENT_CANDIDATES]
+            chosen = ev.choose(item, self._event_groups(rows))
             if chosen is not None:
                 cluster = chosen[0].cluster or self._new_cluster("event")
                 item.cluster = cluster
@@ -145,6 +172,19 @@ class Linker:
             if chosen is not None and item.cluster:
                 store.set_cluster(self.db, "event", [m.id for m in chosen] + [le.id], item.cluster)
                 self.counts["event_links"] += 1
+
+    def _event_groups(self, rows: Sequence[sqlite3.Row]) -> list[list[ev.EventItem]]:
+        """Candidate key rows as groups to choose from, in order of first appearance: each
+        cluster with all its members (read in one query), each lone event alone."""
+        clusters = [r["cluster"] for r in rows if r["cluster"]]
+        members = store.event_clusters_rows(self.db, clusters) if clusters else {}
+        groups: dict[str, list[ev.EventItem]] = {}
+        for r in rows:
+            key = r["cluster"] or f"#{r['event_id']}"
+            if key not in groups:
+                groups[key] = [_event_item(x) for x in (members.get(key, [r]) if r["cluster"]
+                                                        else [r])]
+        return list(groups.values())
 
     # ------------------------------------------------------------ quotes
 
@@ -158,28 +198,50 @@ class Linker:
                 own = None
             item = qt.QuoteItem(id=lq.id, doc=doc.id, speaker=speaker, day=own or day,
                                 dated=own is not None, language=lq.language, text=lq.quote.text)
-            lo = hi = None
-            if item.day is not None:
-                lo, hi = item.day - qt.WINDOW_DAYS, item.day + qt.WINDOW_DAYS
-            rows = [r for r in store.quote_key_rows(self.db, speaker, lo, hi)
-                    if r["doc_id"] != doc.id]
-            rows.sort(key=lambda r: (abs((r["day"] or 0) - (item.day or 0)), r["quote_id"]))
-            groups: dict[str, list[qt.QuoteItem]] = {}
-            for r in rows[:MAX_QUOTE_CANDIDATES]:
-                key = r["cluster"] or f"#{r['quote_id']}"
-                if key not in groups:
-                    groups[key] = ([_quote_item(x) for x in
-                                    store.quote_cluster_rows(self.db, r["cluster"])]
-                                   if r["cluster"] else [_quote_item(r)])
-            chosen = qt.choose(item, groups.values(), self.scorer) if groups else None
+            groups = self._quote_groups(store.quote_key_rows(
+                self.db, speaker, item.day, qt.WINDOW_DAYS, MAX_QUOTE_CANDIDATES, doc.id))
+            chosen = qt.choose(item, groups, self.scorer) if groups else None
             if chosen is not None:
                 item.cluster = chosen[0].cluster or self._new_cluster("quote")
             store.save_quote_key(self.db, quote_id=lq.id, doc_id=doc.id, speaker=speaker,
                                  day=item.day, dated=item.dated, language=item.language,
                                  cluster=item.cluster)
+            self._remember(item)
             if chosen is not None and item.cluster:
                 store.set_cluster(self.db, "quote", [m.id for m in chosen] + [lq.id], item.cluster)
                 self.counts["quote_links"] += 1
+
+    def _quote_groups(self, rows: Sequence[sqlite3.Row]) -> list[list[qt.QuoteItem]]:
+        """Candidate key rows (nearest first) as groups to choose from, in order of first
+        appearance: each cluster with all its members, each lone quote alone. Quotes seen
+        lately (the last QUOTE_CACHE) are not read again: their units, shingles and numbers
+        are worked out already."""
+        clusters = {r["cluster"] for r in rows if r["cluster"]}
+        members = store.quote_cluster_members(self.db, clusters) if clusters else {}
+        cluster_of = {i: c for c, ids in members.items() for i in ids}
+        cluster_of.update((r["quote_id"], r["cluster"]) for r in rows)
+        items = {i: self._quotes_seen[i] for i in cluster_of if i in self._quotes_seen}
+        missing = [i for i in cluster_of if i not in items]
+        if missing:
+            items.update((r["quote_id"], _quote_item(r))
+                         for r in store.quote_keys_by_id(self.db, missing))
+        for i, item in items.items():
+            item.cluster = cluster_of[i]
+            self._remember(item)
+        groups: dict[str, list[qt.QuoteItem]] = {}
+        for r in rows:
+            key = r["cluster"] or f"#{r['quote_id']}"
+            if key not in groups:
+                ids = members.get(r["cluster"], [r["quote_id"]]) if r["cluster"] else \
+                    [r["quote_id"]]
+                groups[key] = [items[i] for i in ids if i in items]
+        return list(groups.values())
+
+    def _remember(self, item: qt.QuoteItem) -> None:
+        self._quotes_seen.pop(item.id, None)
+        if len(self._quotes_seen) >= QUOTE_CACHE:
+            self._quotes_seen.popitem(last=False)
+        self._quotes_seen[item.id] = item
 
     # ------------------------------------------------------------ after the documents
 

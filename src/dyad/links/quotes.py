@@ -19,6 +19,12 @@ same kind of speaker at most about 0.47 across languages and 0.58 within one (me
 examples of tests/test_links_quotes.py and the seeds' gold quotes). Thresholds favour
 precision.
 
+Embedding is the costly part of linking (13-25 ms a unit), so `choose` embeds only when it
+must: the word overlap is tried on every candidate first and, when it decides, nothing is
+embedded; otherwise the new quote's units and its candidates' are fetched in one call (the
+store keeps every unit's vector, so each distinct unit is embedded once per store). A quote
+gives at most MAX_UNITS units, whole sentences first.
+
 This module reads and writes no store: vectors come from the caller (`Vectors`).
 """
 
@@ -31,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dyad.dedup import shingles
-from dyad.links.embed import centred, clause_units
+from dyad.links.embed import centred, clause_units, units
 
 WINDOW_DAYS = 62          # days between two quotes' days for them to be compared at all
 DATE_DAYS = 7             # two quotes with their own dates further apart are two statements
@@ -39,6 +45,7 @@ CONTAINED = 0.5           # share of the shorter quote's word 3-shingles found i
 SAME_LANGUAGE = 0.72      # centred embedding score, same language
 CROSS_LANGUAGE = 0.52     # centred embedding score, different languages
 SCORER_CACHE = 4096       # quotes whose centred vectors a Scorer keeps in memory
+MAX_UNITS = 8             # sentence and clause units of one quote that are embedded
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 
 Vectors = Callable[[Sequence[str]], np.ndarray]
@@ -58,11 +65,30 @@ class QuoteItem:
     language: str | None
     text: str
     cluster: str | None = None
-    units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)     # filled by `unit_texts` when needed
+    _numbers: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _shingles: set[bytes] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    def unit_texts(self) -> list[str]:
+        """The sentence and clause units its embedding score compares (`embed.clause_units`,
+        at most MAX_UNITS), worked out once."""
         if not self.units:
-            self.units = clause_units(self.text)
+            found = clause_units(self.text)
+            if len(found) > MAX_UNITS:          # whole sentences before clauses
+                whole = set(units(self.text))
+                found = [u for u in found if u in whole] + [u for u in found if u not in whole]
+            self.units = found[:MAX_UNITS]
+        return self.units
+
+    def number_set(self) -> frozenset[str]:
+        if self._numbers is None:
+            self._numbers = numbers(self.text)
+        return self._numbers
+
+    def shingle_set(self) -> set[bytes]:
+        if self._shingles is None:
+            self._shingles = shingles(self.text)
+        return self._shingles
 
 
 def numbers(text: str) -> frozenset[str]:
@@ -70,9 +96,10 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(re.sub(r"[.,\s]", "", m.group()) for m in _NUMBER.finditer(text))
 
 
-def contained(a: str, b: str) -> float:
+def contained(a: str | QuoteItem, b: str | QuoteItem) -> float:
     """Share of the shorter text's word 3-shingles that the other has."""
-    sa, sb = shingles(a), shingles(b)
+    sa = a.shingle_set() if isinstance(a, QuoteItem) else shingles(a)
+    sb = b.shingle_set() if isinstance(b, QuoteItem) else shingles(b)
     if not sa or not sb:
         return 0.0
     small, big = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
@@ -87,7 +114,7 @@ def vetoed(a: QuoteItem, b: QuoteItem) -> bool:
         gap = abs(a.day - b.day)
         if gap > WINDOW_DAYS or (a.dated and b.dated and gap > DATE_DAYS):
             return True
-    na, nb = numbers(a.text), numbers(b.text)
+    na, nb = a.number_set(), b.number_set()
     return bool(na and nb and not na & nb)
 
 
@@ -100,10 +127,12 @@ class Scorer:
 
     def prepare(self, items: Iterable[QuoteItem]) -> None:
         """Fetch the vectors of every unit of `items` not yet seen, in one call."""
-        todo = [q for q in items if q.id not in self._centred]
+        wanted = list({q.id: q for q in items}.values())
+        todo = [q for q in wanted if q.id not in self._centred]
         if len(self._centred) + len(todo) > SCORER_CACHE:
-            self._centred.clear()
-        texts = [u for q in todo for u in q.units]
+            self._centred.clear()            # every quote asked for is wanted next: all again
+            todo = wanted
+        texts = [u for q in todo for u in q.unit_texts()]
         if not texts:
             return
         raw = self._vectors(texts)
@@ -122,26 +151,48 @@ class Scorer:
         return float((va @ vb.T).max())
 
 
+def _overlap(a: QuoteItem, b: QuoteItem) -> float | None:
+    """The cheap score: 1 + containment for quotes of one language that share most of their
+    word 3-shingles (above any embedding score); None when that does not decide."""
+    if a.language != b.language:
+        return None
+    c = contained(a, b)
+    return 1.0 + c if c >= CONTAINED else None
+
+
+def _embedded(a: QuoteItem, b: QuoteItem, scorer: Scorer) -> float | None:
+    s = scorer.score(a, b)
+    return s if s >= (SAME_LANGUAGE if a.language == b.language else CROSS_LANGUAGE) else None
+
+
 def same_statement(a: QuoteItem, b: QuoteItem, scorer: Scorer) -> float | None:
     """How surely two quotes render one statement (None: they do not)."""
     if vetoed(a, b):
         return None
-    same_language = a.language == b.language
-    if same_language and contained(a.text, b.text) >= CONTAINED:
-        return 1.0 + contained(a.text, b.text)
-    s = scorer.score(a, b)
-    return s if s >= (SAME_LANGUAGE if same_language else CROSS_LANGUAGE) else None
+    overlap = _overlap(a, b)
+    return overlap if overlap is not None else _embedded(a, b, scorer)
 
 
 def choose(item: QuoteItem, groups: Iterable[Sequence[QuoteItem]],
            scorer: Scorer) -> Sequence[QuoteItem] | None:
     """Of candidate groups (one cluster's members, or a lone quote), the one whose best member
-    the new quote renders the same statement as, most surely; no member may veto it."""
+    the new quote renders the same statement as, most surely; no member may veto it.
+
+    The word overlap is tried first: when some group holds a quote the new one overlaps, the
+    embeddings could not change the choice (an overlap scores above any cosine), so none is
+    computed. Otherwise the vectors of the new quote and of every member still in the race
+    are fetched in one call."""
+    allowed = [m for m in groups if m and not any(vetoed(item, x) for x in m)]
     best, best_score = None, None
-    for members in groups:
-        if not members or any(vetoed(item, m) for m in members):
-            continue
-        scores = [s for s in (same_statement(item, m, scorer) for m in members) if s is not None]
+    for members in allowed:
+        scores = [s for s in (_overlap(item, m) for m in members) if s is not None]
+        if scores and (best_score is None or max(scores) > best_score):
+            best, best_score = members, max(scores)
+    if best is not None or not allowed:
+        return best
+    scorer.prepare([item, *(m for members in allowed for m in members)])
+    for members in allowed:
+        scores = [s for s in (_embedded(item, m, scorer) for m in members) if s is not None]
         if scores and (best_score is None or max(scores) > best_score):
             best, best_score = members, max(scores)
     return best

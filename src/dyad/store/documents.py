@@ -393,20 +393,21 @@ def save_link_doc(db: Database, doc: LinkDoc, day: int | None) -> None:
                      json.dumps(doc.cited_sources, ensure_ascii=False)))
 
 
-def print_holders(db: Database, hashes: Iterable[int], cap: int) -> dict[int, list[int]]:
-    """{fingerprint: ids of the linked documents holding it} for the given fingerprints;
-    at most `cap` ids each (a list of `cap` means "boilerplate")."""
-    hs = sorted(set(hashes))
-    out: dict[int, list[int]] = {}
-    for i in range(0, len(hs), LINK_IN_CHUNK):
-        chunk = hs[i:i + LINK_IN_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for r in db.query(f"SELECT hash, doc_id FROM reuse_prints WHERE hash IN ({marks})",
-                          tuple(chunk)):
-            held = out.setdefault(r[0], [])
-            if len(held) < cap:
-                held.append(r[1])
-    return out
+def print_counts(db: Database, hashes: Iterable[int]) -> dict[int, int]:
+    """{fingerprint: how many linked documents hold it} for those of `hashes` held at all."""
+    return {r[0]: r[1] for r in db.query(
+        "SELECT hash, count(*) FROM reuse_prints WHERE hash IN (SELECT value FROM json_each(?)) "
+        "GROUP BY hash", (json.dumps(sorted(set(hashes))),))}
+
+
+def print_sharers(db: Database, hashes: Iterable[int], at_least: int, limit: int,
+                  not_doc: int) -> list[int]:
+    """The linked documents (not `not_doc`) holding at least `at_least` of `hashes`: the
+    `limit` holding most, then by id."""
+    return [r[0] for r in db.query(
+        "SELECT doc_id, count(*) AS n FROM reuse_prints WHERE hash IN (SELECT value FROM "
+        "json_each(?)) AND doc_id != ? GROUP BY doc_id HAVING n >= ? ORDER BY n DESC, doc_id "
+        "LIMIT ?", (json.dumps(sorted(set(hashes))), not_doc, at_least, limit))]
 
 
 def add_prints(db: Database, doc_id: int, hashes: Iterable[int]) -> None:
@@ -427,8 +428,16 @@ def link_docs(db: Database, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
 
 
 def link_texts(db: Database, doc_id: int) -> list[str]:
-    """The body (when not a channel) and kept posts of a document, as linking compares them."""
-    return link_document(db, doc_id).texts
+    """The body (when not a channel) and kept posts of a document, as linking compares them
+    (the same as `link_document(...).texts`, without reading its events and quotes)."""
+    texts = [r[0] for r in db.query(
+        "SELECT text FROM posts WHERE doc_id = ? AND duplicate_of IS NULL "
+        "AND coalesce(text, '') != '' ORDER BY idx", (doc_id,))]
+    if not texts:
+        row = db.query("SELECT text FROM documents WHERE id = ?", (doc_id,))
+        if row and (row[0][0] or "").strip():
+            texts.append(row[0][0])
+    return texts
 
 
 def save_reuse_pair(db: Database, pair: ReusePair) -> None:
@@ -440,12 +449,17 @@ def event_key_rows(db: Database, pair: str, etype: str, lo: int, hi: int,
                    not_before: int) -> list[Any]:
     """Key rows of linked events of one pair and type group whose first day lies in [lo, hi]
     and last day is not before `not_before`."""
-    return db.query("SELECT * FROM event_keys WHERE pair = ? AND day_first BETWEEN ? AND ? "
-                    "AND type = ? AND day_last >= ?", (pair, lo, hi, etype, not_before))
+    return db.query("SELECT * FROM event_keys WHERE pair = ? AND type = ? AND day_first "
+                    "BETWEEN ? AND ? AND day_last >= ?", (pair, etype, lo, hi, not_before))
 
 
-def event_cluster_rows(db: Database, cluster: str) -> list[Any]:
-    return db.query("SELECT * FROM event_keys WHERE cluster = ?", (cluster,))
+def event_clusters_rows(db: Database, clusters: Iterable[str]) -> dict[str, list[Any]]:
+    """{cluster: its event key rows, in id order} for several clusters at once."""
+    out: dict[str, list[Any]] = {}
+    for r in db.query("SELECT * FROM event_keys WHERE cluster IN (SELECT value FROM "
+                      "json_each(?)) ORDER BY event_id", (json.dumps(sorted(set(clusters))),)):
+        out.setdefault(r["cluster"], []).append(r)
+    return out
 
 
 def save_event_key(db: Database, *, event_id: int, doc_id: int, pair: str, etype: str,
@@ -479,19 +493,44 @@ def add_cluster(db: Database, cluster: str, kind: str) -> None:
     db.conn.execute("INSERT INTO clusters (id, kind) VALUES (?, ?)", (cluster, kind))
 
 
-def quote_key_rows(db: Database, speaker: str, lo: int | None, hi: int | None) -> list[Any]:
-    """Key rows (with the quote's text) of linked quotes by one speaker key, days in [lo, hi]
-    (every day when lo is None)."""
-    sql = ("SELECT k.*, q.text FROM quote_keys k JOIN quotes q ON q.id = k.quote_id "
-           "WHERE k.speaker = ?")
-    if lo is None or hi is None:
-        return db.query(sql, (speaker,))
-    return db.query(sql + " AND (k.day BETWEEN ? AND ? OR k.day IS NULL)", (speaker, lo, hi))
+_QUOTE_KEY_ROWS = "SELECT * FROM quote_keys WHERE speaker = ? AND doc_id != ?"
 
 
-def quote_cluster_rows(db: Database, cluster: str) -> list[Any]:
+def quote_key_rows(db: Database, speaker: str, day: int | None, window: int, limit: int,
+                   not_doc: int) -> list[Any]:
+    """Key rows of linked quotes by one speaker key, not of document `not_doc`: the `limit`
+    whose days lie closest to `day` within `window` days (then those without a day), nearest
+    first, ties by quote id. With no `day`, the first `limit` by day. Each part is a range of
+    the (speaker, day) index, so the cost does not grow with the speaker's other quotes."""
+    if day is None:
+        return db.query(_QUOTE_KEY_ROWS + " ORDER BY day, quote_id LIMIT ?",
+                        (speaker, not_doc, limit))
+    after = db.query(_QUOTE_KEY_ROWS + " AND day BETWEEN ? AND ? ORDER BY day, quote_id "
+                     "LIMIT ?", (speaker, not_doc, day, day + window, limit))
+    before = db.query(_QUOTE_KEY_ROWS + " AND day BETWEEN ? AND ? ORDER BY day DESC, "
+                      "quote_id LIMIT ?", (speaker, not_doc, day - window, day - 1, limit))
+    rows = sorted([*after, *before], key=lambda r: (abs(r["day"] - day), r["quote_id"]))
+    if len(rows) < limit:
+        rows += db.query(_QUOTE_KEY_ROWS + " AND day IS NULL ORDER BY quote_id LIMIT ?",
+                         (speaker, not_doc, limit - len(rows)))
+    return rows[:limit]
+
+
+def quote_cluster_members(db: Database, clusters: Iterable[str]) -> dict[str, list[int]]:
+    """{cluster: the ids of its quotes, in order} for several clusters (from the index)."""
+    out: dict[str, list[int]] = {}
+    for r in db.query("SELECT cluster, quote_id FROM quote_keys WHERE cluster IN (SELECT value "
+                      "FROM json_each(?)) ORDER BY cluster, quote_id",
+                      (json.dumps(sorted(set(clusters))),)):
+        out.setdefault(r[0], []).append(r[1])
+    return out
+
+
+def quote_keys_by_id(db: Database, ids: Iterable[int]) -> list[Any]:
+    """Key rows, with each quote's text, of linked quotes by id."""
     return db.query("SELECT k.*, q.text FROM quote_keys k JOIN quotes q ON q.id = k.quote_id "
-                    "WHERE k.cluster = ?", (cluster,))
+                    "WHERE k.quote_id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(set(ids))),))
 
 
 def save_quote_key(db: Database, *, quote_id: int, doc_id: int, speaker: str, day: int | None,
