@@ -260,3 +260,21 @@ def test_clusters_command(seeds_run: Path) -> None:
     views = listing(seeds_run / "s.db", "event", actor="RUS")
     assert all(v.kind == "event" and len(v.path) >= 2 for v in views)
     assert listing(seeds_run / "s.db", "quote", speaker="nobody") == []
+
+
+def test_people_of_different_sides_do_not_keep_one_agreement_apart() -> None:
+    """One report names Lavrov, another Gil: the two sides of one agreement, not two."""
+    from dyad.links import events as ev
+    from dyad.records import DaySpan, Event, PersonRef
+    import datetime as dt
+    day = DaySpan.day(dt.date(2024, 11, 14))
+    a = ev.item_of(Event("AGREE", "RUS", "VEN", "x", [PersonRef("Sergey Lavrov", "RUS")], day), 1, 1, None)
+    b = ev.item_of(Event("AGREE", "VEN", "RUS", "y", [PersonRef("Yván Gil", "VEN")], day), 2, 2, None)
+    c = ev.item_of(Event("AGREE", "RUS", "VEN", "z", [PersonRef("Sergey Ryabkov", "RUS")], day), 3, 3, None)
+    assert ev.same_event(a, b)
+    assert not ev.same_event(a, c)          # two different Russians: two different meetings
+
+
+def test_an_inflected_russian_capital_is_the_capital() -> None:
+    from dyad.links.keys import place_key
+    assert place_key("Москве") == place_key("Moscow") == place_key("Moskva")

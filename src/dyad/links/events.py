@@ -1,7 +1,7 @@
 """Event clusters: whether two events, read from different documents, report the same
 real-world event. Both must have the same or a compatible PLOVER type (`lang/xx/links.yaml`),
 the same pair of actors (in either order for the symmetric types), compatible days and
-compatible places, and, when both name people, at least one person in common.
+compatible places, and, when both name people for the same side, one of them in common.
 
 Days. An event's own date (a day or a span) is compared with one day of slack either side.
 An event without a date is never merged with a dated one unless the publication day of its
@@ -76,7 +76,7 @@ def item_of(event: Event, event_id: int, doc: int, published: int | None) -> Eve
         first, last, dated = day_number(event.date.first), day_number(event.date.last), True
     else:
         first, last, dated = published, published, False
-    people = frozenset(k for k in (surname(p.name) for p in event.people) if k)
+    people = frozenset(f"{p.acts_for or ''}:{k}" for p in event.people if (k := surname(p.name)))
     return EventItem(id=event_id, doc=doc, pair=pair_key(event.type, event.source, event.target),
                      type=type_group(event.type), first=first, last=last, dated=dated,
                      place=place_key(event.place), people=people)
@@ -109,9 +109,24 @@ def same_event(a: EventItem, b: EventItem) -> bool:
         return False
     if a.place and b.place and a.place != b.place:
         return False
-    if a.people and b.people and not a.people & b.people:
+    if _people_conflict(a.people, b.people):
         return False
     return True
+
+
+def _people_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both events name people for one side and none of them in common: two different
+    meetings ("Lavrov met Gil" vs "Lavrov met Plasencia"). People named for different sides
+    ("Lavrov" in one report, "Gil" in the other) do not conflict. A key is "CODE:surname"
+    (an older key without a code counts as one side)."""
+    def sides(keys: frozenset[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for k in keys:
+            side, _, name = k.rpartition(":")
+            out.setdefault(side, set()).add(name)
+        return out
+    sa, sb = sides(a), sides(b)
+    return any(side in sb and not names & sb[side] for side, names in sa.items())
 
 
 def closeness(a: EventItem, b: EventItem) -> tuple[int, int, int, int]:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from dyad import lang as langdata
+from dyad.actors.tokens import shared_lemmatiser
 from dyad.records import PersonRef
 
 _CYRILLIC = dict(zip(
@@ -18,6 +19,7 @@ _CYRILLIC = dict(zip(
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
      "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
 _NON_WORD = re.compile(r"[^\w]+")
+_HAS_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -63,6 +65,12 @@ def place_key(place: str | None) -> str | None:
         return None
     folded = " ".join(w for w in _NON_WORD.split(fold(place)) if w)
     code = _capitals().get(folded)
+    if code is None and _HAS_CYRILLIC.search(place):
+        # an inflected Russian form ("в Москве"): the lemma of each word
+        lemmatiser = shared_lemmatiser()
+        lemmas = " ".join(fold(lemmatiser.lemma(w)) for w in _NON_WORD.split(place) if w)
+        code = _capitals().get(lemmas)
+        folded = folded if code is None else lemmas
     return f"@{code}" if code else folded
 
 
