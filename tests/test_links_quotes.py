@@ -170,3 +170,22 @@ def test_seed_gold_quotes_through_the_store(tmp_path: Path) -> None:
                 for lk in gold["links"] if "quote" in lk["a"]}
     assert {frozenset(v) for v in found.values()} == expected
     assert computed > 0
+
+
+def test_a_whole_quotation_after_its_pieces_merges_their_groups() -> None:
+    """Two pieces of one statement quoted first (same language, shared words), the whole
+    after them: it joins both; by meaning alone a quotation joins one group only."""
+    from dyad.links import quotes as qt
+
+    class NoVectors:
+        def prepare(self, items):            # the overlap decides: nothing is embedded
+            raise AssertionError("no embedding expected")
+
+    a = qt.QuoteItem(id=1, doc=1, speaker="vieira", day=100, dated=True, language="en",
+                     text="Brazil will not comply with unilateral sanctions that have no basis in international law.")
+    b = qt.QuoteItem(id=2, doc=2, speaker="vieira", day=100, dated=True, language="en",
+                     text="Our companies will keep buying diesel wherever the price is best for Brazilian consumers.")
+    whole = qt.QuoteItem(id=3, doc=3, speaker="vieira", day=101, dated=True, language="en",
+                         text=a.text + " " + b.text)
+    found = qt.choose_all(whole, [[a], [b]], NoVectors())
+    assert {id(g[0]) for g in found} == {id(a), id(b)}

@@ -176,23 +176,35 @@ def same_statement(a: QuoteItem, b: QuoteItem, scorer: Scorer) -> float | None:
 def choose(item: QuoteItem, groups: Iterable[Sequence[QuoteItem]],
            scorer: Scorer) -> Sequence[QuoteItem] | None:
     """Of candidate groups (one cluster's members, or a lone quote), the one whose best member
-    the new quote renders the same statement as, most surely; no member may veto it.
+    the new quote renders the same statement as, most surely; no member may veto it."""
+    found = choose_all(item, groups, scorer)
+    return found[0] if found else None
+
+
+def choose_all(item: QuoteItem, groups: Iterable[Sequence[QuoteItem]],
+               scorer: Scorer) -> list[Sequence[QuoteItem]]:
+    """Every candidate group the new quote renders the same statement as (no member
+    vetoing), the surest first: a whole quotation that arrives after two of its pieces joins
+    (and so merges) both.
 
     The word overlap is tried first: when some group holds a quote the new one overlaps, the
-    embeddings could not change the choice (an overlap scores above any cosine), so none is
-    computed. Otherwise the vectors of the new quote and of every member still in the race
-    are fetched in one call."""
+    groups it overlaps are the answer (all of them: shared words are what may merge two
+    clusters) and no embedding is computed (an overlap scores above any cosine). Otherwise
+    the vectors of the new quote and of every member still in the race are fetched in one
+    call, and only the closest group is the answer."""
     allowed = [m for m in groups if m and not any(vetoed(item, x) for x in m)]
-    best, best_score = None, None
-    for members in allowed:
+    scored: list[tuple[float, int, Sequence[QuoteItem]]] = []
+    for n, members in enumerate(allowed):
         scores = [s for s in (_overlap(item, m) for m in members) if s is not None]
-        if scores and (best_score is None or max(scores) > best_score):
-            best, best_score = members, max(scores)
-    if best is not None or not allowed:
-        return best
-    scorer.prepare([item, *(m for members in allowed for m in members)])
-    for members in allowed:
-        scores = [s for s in (_embedded(item, m, scorer) for m in members) if s is not None]
-        if scores and (best_score is None or max(scores) > best_score):
-            best, best_score = members, max(scores)
-    return best
+        if scores:
+            scored.append((max(scores), -n, members))
+    if not scored and allowed:
+        scorer.prepare([item, *(m for members in allowed for m in members)])
+        for n, members in enumerate(allowed):
+            scores = [s for s in (_embedded(item, m, scorer) for m in members) if s is not None]
+            if scores:
+                scored.append((max(scores), -n, members))
+        # by meaning alone a quotation joins one group: merging clusters takes shared words
+        scored = sorted(scored, key=lambda x: (x[0], x[1]), reverse=True)[:1]
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [members for _s, _n, members in scored]
