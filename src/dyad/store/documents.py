@@ -477,6 +477,13 @@ def set_cluster(db: Database, kind: str, item_ids: Iterable[int], cluster: str) 
     table, keys, col = (("events", "event_keys", "event_id") if kind == "event"
                         else ("quotes", "quote_keys", "quote_id"))
     ids = [(cluster, i) for i in item_ids]
+    # clusters these items leave (merged into this one) are recomputed too: emptied, they go
+    old = {r[0] for _c, i in ids for r in db.conn.execute(
+        f"SELECT cluster FROM {table} WHERE id = ? AND cluster IS NOT NULL AND cluster != ?",
+        (i, cluster))}
+    for o in old:
+        db.conn.execute("INSERT INTO propagation (cluster, kind, dirty) VALUES (?, ?, 1) "
+                        "ON CONFLICT(cluster) DO UPDATE SET dirty = 1", (o, kind))
     db.conn.executemany(f"UPDATE {table} SET cluster = ? WHERE id = ?", ids)
     db.conn.executemany(f"UPDATE {keys} SET cluster = ? WHERE {col} = ?", ids)
     db.conn.execute("INSERT INTO propagation (cluster, kind, dirty) VALUES (?, ?, 1) "
