@@ -229,3 +229,14 @@ def test_a_statements_author_in_its_head_lines_is_its_voice() -> None:
             "responsible for the repression of the people of Nicaragua, in a statement that runs long.\n\n"
             "We call on the government of Nicaragua to release all those unjustly detained.\n")
     assert has(events(text, "en", published="2023-08-15", kind="statement"), "REQUEST", "USA", "NIC")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Argentina will not comply with the new U.S. sanctions on Cuba, Foreign Minister Diana Mondino said."),
+    ("pt", "O governo argentino não vai aderir às sanções impostas a Cuba pelos Estados Unidos."),
+    ("es", "Argentina no aplicará las sanciones de Estados Unidos contra Cuba, dijo el canciller."),
+    ("ru", "Аргентина не станет выполнять американские санкции против Кубы."),
+    ("sv", "Argentina kommer inte att tillämpa de amerikanska sanktionerna mot Kuba."),
+])
+def test_refusing_to_comply_with_sanctions_rejects_their_author(lang: str, text: str) -> None:
+    assert has(events(text, lang), "REJECT", "ARG", "USA")
