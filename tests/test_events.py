@@ -240,3 +240,17 @@ def test_a_statements_author_in_its_head_lines_is_its_voice() -> None:
 ])
 def test_refusing_to_comply_with_sanctions_rejects_their_author(lang: str, text: str) -> None:
     assert has(events(text, lang), "REJECT", "ARG", "USA")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "«Cuba ha sido y sigue siendo nuestro amigo fiable y aliado en América Latina», dijo Serguéi Lavrov."),
+    ("en", "\"Cuba has been and remains our reliable friend and ally in Latin America,\" Sergey Lavrov said."),
+])
+def test_naming_a_state_a_friend_supports_it(lang: str, text: str) -> None:
+    assert has(events(text, lang), "SUPPORT", "RUS", "CUB")
+
+
+def test_an_evaluation_is_about_an_actor_near_it() -> None:
+    text = ("Sergey Lavrov said that together with all our friends and partners we are working on new "
+            "approaches to supply chains and banking that will not depend on the whims of the United States.")
+    assert not any(e.type == "SUPPORT" and e.target == "USA" for e in events(text, "en"))

@@ -34,13 +34,13 @@ EVAL_PATH = REPO / "bench" / "links_eval.py"
 #   events P 0.516 R 0.478 F1 0.496 (tp 33 fp 31 fn 36); quotes P 1.000 R 1.000 (29/29).
 FLOORS = {
     "quote_recall": 0.65,
-    "same_event_recall": 0.35,      # 0.354 after refusals to comply read as REJECT
+    "same_event_recall": 0.4,       # 0.400 after refusals (REJECT) and "our reliable friend" (SUPPORT)
     "doc_reuse_recall": 1.0,
     "link_precision": 1.0,
-    "events_f1": 0.56,
+    "events_f1": 0.6,
     "quotes_f1": 1.0,
 }
-WRONG_MERGES_JUDGED_FLOOR = 6      # related-event pairs with both ends found (0 merged of 6)
+WRONG_MERGES_JUDGED_FLOOR = 8      # related-event pairs with both ends found (0 merged of 8)
 
 
 def _down(x: float | None) -> float:

@@ -49,6 +49,7 @@ CLAUSE_BREAKS = set(";:«»“”\"()—")
 OBJECT_BREAKS = set(";:()—")       # between a verb and its object (quotes may open a name)
 TITLE_WORDS = 4                    # a quoted name of at most this many words is a title
 SHORT_QUOTE = re.compile(r"[“‘«„‚\"]([^“”‘’«»„‚\"\n]{1,60}?)[”’»“‘\"]")
+EVALUATIVE_REACH = 10             # tokens: an evaluation is about an actor near it
 PRONOUN_REACH = 6                  # tokens after a trigger where "them" can stand
 # A list item ("- supporting ...", "2) strengthening ...", "• développer ..."): typography,
 # the same in every language. A lowercase item with no subject continues a sentence that
@@ -434,7 +435,8 @@ def _arguments(hit: Hit, actors: list[Actor], speaker: Actor | None, toks: list[
             near = [a for a in others if a.k < hit.i][-1:] or \
                 [a for a in previous if src is None or a.code != src.code][:1]
         else:
-            near = sorted(others, key=lambda a: min(abs(a.k - hit.i), abs(a.k - hit.j)))
+            near = sorted((a for a in others if _distance(a, hit) <= EVALUATIVE_REACH),
+                          key=lambda a: _distance(a, hit))
         if not near and _opens_with(toks, syntax.get("demonstratives", frozenset())):
             # "THIS decision is a new aggression against the people": what the previous
             # sentence's actor did
@@ -513,6 +515,13 @@ def _own_date(sent: Sentence, toks: list[Token], hits: list[Hit], date_of: froze
             return True
         return any(h.i == k - 1 for h in hits)        # the noun opens a trigger: "the MEETING"
     return keep
+
+
+def _distance(a: Actor, hit: Hit) -> int:
+    """Tokens between an actor and a trigger (0 when they touch or overlap)."""
+    if a.end <= hit.i:
+        return hit.i - a.end
+    return max(0, a.k - hit.j + 1) if a.k >= hit.j else 0
 
 
 def _unframed(actors: list[Actor], toks: list[Token], frames: frozenset[str]) -> list[Actor]:
