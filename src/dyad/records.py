@@ -177,6 +177,18 @@ class Document:
         """The posts left once repeats are removed."""
         return [p for p in self.posts if p.duplicate_of is None and p.text.strip()]
 
+    def kept_post_spans(self) -> list[tuple[Post, int]]:
+        """Each kept post with where its text starts in `text` (the cleaned text joins the
+        kept posts in order); a post not found there is left out."""
+        out, pos = [], 0
+        for p in self.kept_posts:
+            at = self.text.find(p.text, pos)
+            if at < 0:
+                continue
+            out.append((p, at))
+            pos = at + len(p.text)
+        return out
+
 
 @dataclass
 class ReusePair:

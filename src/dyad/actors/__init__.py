@@ -37,14 +37,8 @@ def find_mentions(doc: Document, ctx: Context) -> None:
     doc.mentions = find(doc.text, doc.language, ctx.config.registries, when)
     if not doc.posts:
         return
-    starts, kept, pos = [], [], 0
-    for p in doc.kept_posts:
-        at = doc.text.find(p.text, pos)
-        if at < 0:
-            continue
-        starts.append(at)
-        kept.append(p.index)
-        pos = at + len(p.text)
+    spans = doc.kept_post_spans()
+    starts, kept = [at for _p, at in spans], [p.index for p, _at in spans]
     for m in doc.mentions:
         n = bisect.bisect_right(starts, m.start) - 1
         m.post = kept[n] if n >= 0 else None

@@ -143,12 +143,8 @@ def _blocks(doc: Document, published: dt.date | None, ctx: Context) -> list[Bloc
         speaker = _speaker_in(doc.mentions, 0, _head_end(doc.text)) \
             if doc.kind == "statement" else None
         return [Block(0, len(doc.text), None, speaker, line_date or published, place)]
-    blocks, pos = [], 0
-    for p in doc.kept_posts:
-        at = doc.text.find(p.text, pos)
-        if at < 0:
-            continue
-        pos = at + len(p.text)
+    blocks = []
+    for p, at in doc.kept_post_spans():
         first_line = p.text.split("\n", 1)[0]
         line_date, place = when.dateline("\n".join(p.text.split("\n")[:3]), doc.language)
         speaker = _speaker_in(doc.mentions, at, at + len(first_line))
@@ -231,8 +227,9 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Tok
     hits = find_triggers(lex, toks)
     if not hits and not any(c.isdigit() for c in sent.text):
         return [], context_date, last_speaker
+    live = _reported_deeds_out(hits)
     span, how = when.event_date(sent.text, doc.language, block.reference,
-                                _own_date(sent, toks, _reported_deeds_out(hits),
+                                _own_date(sent, toks, live,
                                           syntax.get("date_of", frozenset())))
     if span is not None and how != "future" and span.first == span.last:
         context_date = span        # the day the text is about, for the sentences that follow
@@ -248,16 +245,12 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Tok
         firsts.setdefault(hit.trigger.type, hit)      # one reading per type and sentence
     purpose = syntax.get("purpose", frozenset())
     for t, hit in list(firsts.items()):
-        # "calls on Russia to withdraw", "condemns the strikes": an action named after a
-        # statement of another type is what the statement is about, not an event of its own;
         # "established a mechanism TO strengthen relations": an aim of the action before it
-        if hit.trigger.cls in ("action", "passive") and any(
-                h.trigger.cls in ("speech", "evaluative") and h.trigger.type != t and h.j <= hit.i
-                for h in firsts.values()):
-            del firsts[t]
-        elif hit.trigger.cls == "action" and any(t.key in purpose for t in toks[max(0, hit.i - 2):hit.i]) \
+        if hit not in live or (
+                hit.trigger.cls == "action"
+                and any(w.key in purpose for w in toks[max(0, hit.i - 2):hit.i])
                 and any(h.trigger.cls == "action" and h.trigger.type != t and h.j <= hit.i
-                        for h in firsts.values()):
+                        for h in firsts.values())):
             del firsts[t]
     titles = [(m.start() + sent.start, m.end() + sent.start) for m in SHORT_QUOTE.finditer(sent.text)
               if len(m.group(1).split()) <= TITLE_WORDS]
@@ -495,8 +488,9 @@ def _shared_subject(hit: Hit, hits: list[Hit], toks: list[Token], actors: list[A
 
 
 def _reported_deeds_out(hits: list[Hit]) -> list[Hit]:
-    """The hits that are not a deed named after a statement of another type ("condemned the
-    ATTACKS"): those are what the statement is about."""
+    """The hits that are not a deed named after a statement of another type ("calls on
+    Russia to WITHDRAW", "condemned the ATTACKS"): those are what the statement is about, not
+    events of their own."""
     return [h for h in hits if not (h.trigger.cls in ("action", "passive") and any(
         o.trigger.cls in ("speech", "evaluative") and o.trigger.type != h.trigger.type
         and o.j <= h.i for o in hits))]
@@ -508,9 +502,10 @@ def _own_date(sent: Sentence, toks: list[Token], hits: list[Hit], date_of: froze
     another noun by "of" ("condemned the attacks OF 8 January", "los ataques DEL 8 de
     enero"), unless a trigger opens with that noun ("the meeting of 16 October"; not
     "condemned the attacks": there the noun is what is condemned)."""
+    starts = [t.start for t in toks]
+
     def keep(start: int, _end: int) -> bool:
-        at = sent.start + start
-        k = bisect.bisect_left([t.start for t in toks], at) - 1
+        k = bisect.bisect_left(starts, sent.start + start) - 1
         if k < 1 or toks[k].key not in date_of or not toks[k - 1].is_word:
             return True
         return any(h.i == k - 1 for h in hits)        # the noun opens a trigger: "the MEETING"

@@ -77,12 +77,8 @@ def _blocks(doc: Document) -> list[Block]:
         head = "\n".join(doc.text.split("\n", 3)[:3])
         line_date, _ = when.dateline(head, doc.language)
         return [Block(0, len(doc.text), None, line_date or published)]
-    blocks, pos = [], 0
-    for p in doc.kept_posts:
-        at = doc.text.find(p.text, pos)
-        if at < 0:
-            continue
-        pos = at + len(p.text)
+    blocks = []
+    for p, at in doc.kept_post_spans():
         line_date, _ = when.dateline("\n".join(p.text.split("\n")[:3]), doc.language)
         blocks.append(Block(at, at + len(p.text), p.index, line_date or day_of(p.date) or published))
     return blocks
