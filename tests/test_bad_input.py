@@ -178,3 +178,18 @@ def test_a_run_reports_each_bad_file_and_keeps_the_good(tmp_path: Path) -> None:
 def test_jsonl_saved_as_json_gets_a_hint() -> None:
     data = b'{"text": "Uno."}\n{"text": "Dos."}\n'
     assert "name it .jsonl" in reason(telegram.parse_export, data, "a.json")
+
+
+def test_a_bad_beat_file_stops_the_run_before_the_store_is_touched(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dyad.cli import main
+    (tmp_path / "a.txt").write_text("Lavrov met Gil in Moscow on Monday.\n", encoding="utf-8")
+    beat = tmp_path / "beat.yaml"
+    beat.write_text("codes: [LAC\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    res = CliRunner().invoke(main, ["run", str(tmp_path / "a.txt"), "--db", str(db),
+                                    "--beat", str(beat), "--quiet"])
+    assert res.exit_code != 0
+    assert "beat.yaml: not valid YAML" in res.output
+    assert not db.exists()

@@ -153,6 +153,57 @@ def test_speech_marker_lines_and_main_theses() -> None:
     assert [q.speaker.name for q in doc.quotes] == ["Sergey Lavrov"] * 2
 
 
+_DIGEST = {
+    "en": ("🎥 Foreign Minister Sergey Lavrov’s interview with a news agency (Moscow, May 5, 2024)\n"
+           "#RussiaEU\nEurope keeps paying more for the gas it buys from far away.\n"
+           "#RussiaBrazil\nOur trade with Brazil grew again last year despite all the pressure.\n"
+           "We will keep working on payments in national currencies.\n"
+           "Read in full\n"),
+    "es": ("🎥 Entrevista del canciller Serguéi Lavrov a una agencia de noticias\n"
+           "#RusiaUE\nEuropa sigue pagando más por el gas que compra lejos.\n"
+           "#RusiaMéxico\nNuestro comercio con México creció de nuevo el año pasado.\n"),
+    "ru": ("🎥 Интервью Министра иностранных дел России Сергея Лаврова информационному агентству\n"
+           "#РоссияЕС\nЕвропа продолжает платить больше за газ, который покупает издалека.\n"
+           "#РоссияКуба\nНаше сотрудничество с Кубой развивается вопреки санкциям и блокаде.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_DIGEST))
+def test_digest_sections_on_the_beat_are_the_speakers_words(lang: str) -> None:
+    doc = _quotes(_DIGEST[lang], lang)
+    assert [q.speaker.name for q in doc.quotes] == ["Sergey Lavrov"]
+    words = doc.quotes[0].text
+    assert ("Brazil" in words or "México" in words or "Кубой" in words) and "\n#" not in words
+    assert "Europ" not in words and "Read in full" not in words
+    if lang == "en":      # the section runs over its paragraphs, to the short line
+        assert words.endswith("national currencies.")
+
+
+def test_a_beat_of_ones_own_chooses_other_sections(tmp_path) -> None:
+    from dyad.config import Config
+    beat = tmp_path / "beat.yaml"
+    beat.write_text("codes: [EUR]\n", encoding="utf-8")
+    doc = Document(file="t.txt", source_path="t.txt", fmt="txt", raw_text=_DIGEST["en"],
+                   given=Given(language="en", published="2024-05-05"))
+    process_document(doc, Context(config=Config(beat=str(beat))))
+    assert [q.text for q in doc.quotes] == \
+        ["Europe keeps paying more for the gas it buys from far away."]
+
+
+def test_a_bad_beat_file_is_named(tmp_path) -> None:
+    from dyad.actors.beat import beat_codes
+    from dyad.errors import DyadError
+    bad = tmp_path / "beat.yaml"
+    bad.write_text("codes: LAC\n", encoding="utf-8")
+    with pytest.raises(DyadError, match="beat.yaml: a beat file needs"):
+        beat_codes(str(bad))
+
+
+def test_hashtag_lines_without_a_voice_are_left_alone() -> None:
+    text = "Trade news\n#Energy\nEurope keeps paying more for the gas it buys from Brazil.\n"
+    assert _quotes(text, "en").quotes == []
+
+
 def test_lines_no_head_line_voices_are_left_alone() -> None:
     text = ("📄 Excerpts from the Concept of the Foreign Policy of the Russian Federation\n"
             "☝️ Russia intends to develop relations with the states of the region.\n")

@@ -48,16 +48,20 @@ def main() -> None:
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A people registry of your own (YAML, the format of dyad's people.yaml); "
                    "may be given several times.")
+@click.option("--beat", default=None, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The actor codes of the beat you follow (YAML, the format of dyad's "
+                   "beat.yaml; default: Latin America and the Caribbean).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run_cmd(corpus: tuple[Path, ...], db: Path, languages: str, encoding: str | None,
-            registries: tuple[Path, ...], quiet: bool) -> None:
+            registries: tuple[Path, ...], beat: Path | None, quiet: bool) -> None:
     """Read CORPUS (folders, searched recursively, and files) into the store. Only new or
     changed files are processed; files that cannot be read are reported and skipped (exit
     status 3 when any were)."""
     from dyad.pipeline import run
 
     config = Config(languages=_languages(languages), encoding=encoding,
-                    registries=tuple(str(p.resolve()) for p in registries))
+                    registries=tuple(str(p.resolve()) for p in registries),
+                    beat=str(beat.resolve()) if beat else None)
     try:
         summary = run(list(corpus), db, config, progress=not quiet)
     except DyadError as e:

@@ -15,6 +15,7 @@ class Config:
     max_export_bytes: int = 512 * 1024 * 1024     # .json / .jsonl exports (read as a stream)
     encoding: str | None = None                   # force a legacy encoding for text files
     registries: tuple[str, ...] = ()              # user people registries (YAML), in order
+    beat: str | None = None                       # user beat file (YAML); None: data/beat.yaml
     near_duplicate_threshold: float = 0.85        # estimated Jaccard of word shingles
     boilerplate_min_docs: int = 3                 # a line in this many documents of one outlet
     boilerplate_min_share: float = 0.3            # ... and in this share of them is boilerplate

@@ -48,6 +48,7 @@ from dyad.events import extract_events
 from dyad.quotes import extract_quotes
 from dyad.clean import clean_document
 from dyad.clean.corpus import group_key, line_keys
+from dyad.actors.beat import beat_codes
 from dyad.config import Config
 from dyad.errors import InputError
 from dyad.links import Linker
@@ -144,6 +145,7 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
     files that cannot be read are reported and passed over. `timer` is told each stage's
     seconds for every document processed (see `stage.Context`)."""
     config = config or Config()
+    beat_codes(config.beat)             # a bad beat file stops the run before it starts
     started = time.perf_counter()
     summary = RunSummary(db=db_path)
     with Database(db_path) as db:

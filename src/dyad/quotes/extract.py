@@ -1,7 +1,8 @@
 """Stage: doc.quotes, block by block (each kept post of a channel, else the whole body).
 
 In a block: the speaker's own lines (`theses.py`: 💬 lines, main-theses bullets under a head
-line naming the speaker), then the quoted spans (`marks.py`) of four words or more that are
+line naming the speaker, the topic sections of an interview digest that name an actor of the
+beat, `actors/beat.py`), then the quoted spans (`marks.py`) of four words or more that are
 not titles. The text is read sentence by sentence with the quotations masked; a quotation
 broken by its attribution ("A," he said, "B") or with the attribution inside its marks
 (« A, a-t-il affirmé, B ») is joined into one with a single space. Each quotation gets its
@@ -18,12 +19,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dyad.actors.beat import beat_codes
 from dyad.events import when
 from dyad.events.sentences import split
 from dyad.quotes.lexicon import Marks, QuoteLexicon, lexicon, marks
 from dyad.quotes.marks import Span, dash_spans, quoted_spans
 from dyad.quotes.speaker import (MASK, History, institutions, person_ref, place, resolve)
-from dyad.quotes.theses import LineQuote, head_speaker, line_quotes, transcript_lines
+from dyad.quotes.theses import (LineQuote, has_sections, head_speaker, line_quotes,
+                                transcript_lines)
 from dyad.quotes.via import credited
 from dyad.records import DaySpan, Document, Mention, PersonRef, Quote, day_of
 from dyad.stage import Context
@@ -60,7 +63,7 @@ def extract_quotes(doc: Document, ctx: Context) -> None:
     mk = marks()
     out: list[Quote] = []
     for block in _blocks(doc):
-        out += _block_quotes(doc, lex, mk, block)
+        out += _block_quotes(doc, lex, mk, block, beat_codes(ctx.config.beat))
     seen: set[tuple[str, str]] = set()
     kept = []
     for q in sorted(out, key=lambda q: q.start or 0):
@@ -88,7 +91,8 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
-def _block_quotes(doc: Document, lex: QuoteLexicon, mk: Marks, b: Block) -> list[Quote]:
+def _block_quotes(doc: Document, lex: QuoteLexicon, mk: Marks, b: Block,
+                  beat: frozenset[str]) -> list[Quote]:
     text = doc.text[b.start:b.end]
     ments = [m for m in doc.mentions if b.start <= m.start and m.end <= b.end]
     out: list[Quote] = []
@@ -106,8 +110,9 @@ def _block_quotes(doc: Document, lex: QuoteLexicon, mk: Marks, b: Block) -> list
 
     starts = tuple(mk.speech_markers) + tuple(m for m in mk.bullet_markers if not m.isascii())
     marked_lines = any(line.lstrip().startswith(starts) or line.lstrip()[:2] in ("- ", "* ")
-                       for line in text.split("\n"))
+                       for line in text.split("\n")) or has_sections(text)
     lines = line_quotes(lex, mk, text, voice) if marked_lines else []
+    lines = [lq for lq in lines if not lq.section or _on_beat(ments, b.start, lq, beat)]
     lines += transcript_lines(text, ments, b.start)
     for lq in lines:
         out.append(_quote(doc, b, lq.start, text[lq.start:lq.end], lq.speaker, None,
@@ -115,6 +120,11 @@ def _block_quotes(doc: Document, lex: QuoteLexicon, mk: Marks, b: Block) -> list
     spans = _candidates(text, lex, mk, lines)
     out += _marked(doc, lex, text, b, ments, spans)
     return out
+
+
+def _on_beat(ments: list[Mention], base: int, lq: LineQuote, beat: frozenset[str]) -> bool:
+    """A digest's topic section is kept when its words name an actor of the beat."""
+    return any(m.code in beat and base + lq.start <= m.start < base + lq.end for m in ments)
 
 
 def _quote(doc: Document, b: Block, start: int, words: str, speaker: PersonRef,

@@ -3,8 +3,11 @@ the speech: a head line with a speech word and a speaker ("🎙 Remarks by Forei
 Sergey Lavrov ...", "Выступление ... С.В.Лаврова", "💬 From ... Shoigu's remarks ...:") makes
 that person (or institution) the voice of what follows; then a line opening with a speech
 marker (💬, 🗣, ☝️) is a quotation, and so is each bulleted line under a "main theses"
-heading. Lines of a post that no head line voices are left alone, and so is a whole speech
-printed as the document itself. It does not read quote marks."""
+heading. In an interview digest a line of hashtags alone ("#Sanctions") opens a topic
+section: its paragraphs, up to the next such line or a short line ("Read in full"), are one
+quotation marked `section` (the stage keeps those that touch the beat). Lines of a post that
+no head line voices are left alone, and so is a whole speech printed as the document itself.
+It does not read quote marks."""
 
 from __future__ import annotations
 
@@ -17,6 +20,10 @@ from dyad.records import Mention, PersonRef
 
 _JOINERS = "\ufe0f\u200d "
 _WORD = re.compile(r"\w+")
+_HASHTAGS = re.compile(r"#\w+(?:[ \t]+#\w+)*")
+
+
+MIN_SECTION_LINE = 4       # words: a shorter line ("Read in full", "👍1") ends a topic section
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,7 @@ class LineQuote:
     start: int            # offset of the words in the block text
     end: int
     speaker: PersonRef
+    section: bool = False     # a topic section of a digest, not a marked line
 
 
 def _strip_marker(line: str, markers: tuple[str, ...]) -> int | None:
@@ -58,6 +66,7 @@ def line_quotes(lex: QuoteLexicon, mk: Marks, text: str,
     out: list[LineQuote] = []
     speaker: PersonRef | None = None
     theses = False
+    section: LineQuote | None = None
     pos, seen = 0, 0
     for line in text.split("\n"):
         base, pos = pos, pos + len(line) + 1
@@ -66,8 +75,20 @@ def line_quotes(lex: QuoteLexicon, mk: Marks, text: str,
             continue
         seen += 1
         voice = voice_of(base, base + len(line), seen <= 3 or body.endswith(":"))
+        if section is not None and (voice is not None or _HASHTAGS.fullmatch(body)
+                                    or len(_WORD.findall(body)) < MIN_SECTION_LINE):
+            out.append(section)
+            section = None
         if voice is not None:
             speaker, theses = voice, False
+            continue
+        if speaker is not None and _HASHTAGS.fullmatch(body):
+            section = LineQuote(-1, -1, speaker, True)
+            continue
+        if section is not None:
+            end = base + len(line.rstrip())
+            at = base + len(line) - len(line.lstrip())
+            section = LineQuote(at if section.start < 0 else section.start, end, speaker, True)
             continue
         if _is_heading(lex, body):
             theses = True
@@ -81,7 +102,14 @@ def line_quotes(lex: QuoteLexicon, mk: Marks, text: str,
         end = len(line.rstrip())
         if len(_WORD.findall(line[at:end])) >= 4:
             out.append(LineQuote(base + at, base + end, speaker))
-    return out
+    if section is not None:
+        out.append(section)
+    return [q for q in out if q.start >= 0]
+
+
+def has_sections(text: str) -> bool:
+    """Whether a line of `text` is hashtags alone (a digest's topic heading)."""
+    return any(_HASHTAGS.fullmatch(line.strip()) for line in text.split("\n"))
 
 
 def transcript_lines(text: str, mentions: list[Mention], base: int) -> list[LineQuote]:
