@@ -78,10 +78,11 @@ def current_rss() -> int:
         return 0
 
 
-def peak_rss() -> int:
-    """Peak resident set size of this process, in bytes (ru_maxrss is KiB on Linux)."""
+def peak_rss(who: int = resource.RUSAGE_SELF) -> int:
+    """Peak resident set size of this process (or, RUSAGE_CHILDREN, of the largest of its
+    finished children: the worker processes), in bytes (ru_maxrss is KiB on Linux)."""
     scale = 1 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+    return resource.getrusage(who).ru_maxrss * scale
 
 
 def store_bytes(db: Path) -> int:
@@ -176,9 +177,11 @@ def check_links(db: Path, truth: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def child(corpus: Path, db: Path, result: Path, profile_out: Path | None) -> int:
+def child(corpus: Path, db: Path, result: Path, profile_out: Path | None, jobs: int) -> int:
     started = time.perf_counter()
     import dyad.pipeline as pipeline
+    from dyad.config import Config
+    from dyad.workers import jobs_for
 
     import_seconds = time.perf_counter() - started
     rss_import = current_rss()
@@ -189,7 +192,9 @@ def child(corpus: Path, db: Path, result: Path, profile_out: Path | None) -> int
         profiler = cProfile.Profile()
         profiler.enable()
     t0 = time.perf_counter()
-    summary = pipeline.run([corpus], db, progress=False, timer=clock)
+    # a profiled run keeps every stage in this process, where the profiler sees it
+    config = Config(jobs=1 if profiler is not None else jobs)
+    summary = pipeline.run([corpus], db, config, progress=False, timer=clock)
     seconds = time.perf_counter() - t0
     if profiler is not None:
         profiler.disable()
@@ -208,7 +213,9 @@ def child(corpus: Path, db: Path, result: Path, profile_out: Path | None) -> int
         "import_seconds": round(import_seconds, 4),
         "timers": {k: round(v, 4) for k, v in sorted(timers.items())},
         "stage_calls": dict(sorted(clock.calls.items())),
+        "jobs": jobs_for(config),
         "peak_rss_bytes": peak_rss(),
+        "peak_rss_worker_bytes": peak_rss(resource.RUSAGE_CHILDREN),
         "rss_after_import_bytes": rss_import,
         "rss_while_processing_bytes": clock.rss,        # [documents processed, RSS]
         "rss_after_run_bytes": current_rss(),
@@ -261,13 +268,13 @@ def corpus_for(size: int, seed: int, cache: Path) -> tuple[Path, dict[str, Any]]
 
 
 def run_child(corpus: Path, work: Path, tag: str, timeout: float,
-              profile_out: Path | None = None) -> dict[str, Any]:
+              profile_out: Path | None = None, jobs: int = 0) -> dict[str, Any]:
     db = work / f"{tag}.db"
     result = work / f"{tag}.json"
     for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), result):
         p.unlink(missing_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(db),
-           str(result)]
+           str(result), "--jobs", str(jobs)]
     if profile_out is not None:
         cmd += ["--profile-out", str(profile_out)]
     start = time.perf_counter()
@@ -299,7 +306,16 @@ def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "phases": {k[6:]: v for k, v in timers.items() if k.startswith("phase:")},
         "stages": {k[6:]: v for k, v in timers.items() if k.startswith("stage:")},
         "steps": {k: v for k, v in timers.items() if not k.startswith(("phase:", "stage:"))},
-        "peak_rss_mib": round(statistics.median([r["peak_rss_bytes"] for r in runs]) / 2**20, 1),
+        "peak_rss_main_mib": round(
+            statistics.median([r["peak_rss_bytes"] for r in runs]) / 2**20, 1),
+        "peak_rss_worker_mib": round(
+            statistics.median([r.get("peak_rss_worker_bytes", 0) for r in runs]) / 2**20, 1),
+        "jobs": runs[0].get("jobs", 1),
+        # main process plus every worker at the largest worker's peak (an upper bound:
+        # forked workers share the pages they did not write)
+        "peak_rss_mib": round(statistics.median(
+            [r["peak_rss_bytes"] + (r.get("jobs", 1) if r.get("jobs", 1) > 1 else 0)
+             * r.get("peak_rss_worker_bytes", 0) for r in runs]) / 2**20, 1),
         "rss_after_import_mib": round(
             statistics.median([r["rss_after_import_bytes"] for r in runs]) / 2**20, 1),
         "store_mib": round(statistics.median([r["store_bytes"] for r in runs]) / 2**20, 2),
@@ -376,13 +392,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None,
                         help="where run stores are written (default: a temporary folder)")
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds per run")
+    parser.add_argument("--jobs", type=int, default=0,
+                        help="worker processes of the pipeline (0: one per core; 1: none)")
     parser.add_argument("--child", nargs=3, metavar=("CORPUS", "DB", "RESULT"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         corpus, db, result = (Path(x) for x in args.child)
-        return child(corpus, db, result, args.profile_out)
+        return child(corpus, db, result, args.profile_out, args.jobs)
 
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out_path = args.out or REPO / "bench" / "results" / f"bench-{stamp}.json"
@@ -392,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for size in sorted(set(args.sizes)):
             corpus, gen = corpus_for(size, args.seed, args.cache)
-            runs = [run_child(corpus, work, f"n{size}-r{r}", args.timeout)
+            runs = [run_child(corpus, work, f"n{size}-r{r}", args.timeout, jobs=args.jobs)
                     for r in range(max(1, args.repeat))]
             entry = {"n": size, "corpus": str(corpus), "generate": gen, "runs": runs,
                      "median": median_of(runs), "accuracy": runs[-1].get("accuracy")}

@@ -237,3 +237,14 @@ def test_a_title_before_a_known_surname_is_no_pronoun() -> None:
             "El sábado, el presidente Trump firmó una orden ejecutiva.")
     found = [(m.text, m.code, m.person) for m in find(text, "es")]
     assert not any(t == "presidente" and code == "MEX" for t, code, _p in found), found
+
+
+def test_a_long_text_is_tokenised_once_and_each_caller_gets_its_own_list() -> None:
+    from dyad.actors.codebook import RECENT_MIN_CHARS, gazetteer
+    g = gazetteer("en")
+    text = "Lavrov met Gil in Moscow. " * (RECENT_MIN_CHARS // 20)
+    first = g.tokens(text)
+    first.clear()
+    again = g.tokens(text)
+    assert again and again == g.tokens(text) and again is not g.tokens(text)
+    assert [t.text for t in again[:3]] == ["Lavrov", "met", "Gil"]

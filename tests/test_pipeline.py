@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from dyad import pipeline
+from dyad.config import Config
 from dyad.pipeline import process_document, run
 from dyad.records import Document
 from dyad.stage import Context
@@ -172,9 +173,9 @@ def test_a_failed_batch_leaves_no_trace_and_a_rerun_finishes_it(
     with pytest.raises(KeyboardInterrupt):
         run([corpus], db, progress=False)
     stages = stages_of(db)
-    assert sorted(stages.values()).count("processed") == 4      # the first batch only
+    assert sum(st in ("processed", "linked") for st in stages.values()) == 4   # 1st batch only
     assert sorted(stages.values()).count("read") == 7
-    processed = sorted(f for f, st in stages.items() if st == "processed")
+    processed = sorted(f for f, st in stages.items() if st in ("processed", "linked"))
     assert processed == sorted(stages)[:4]                     # in file order
     con = sqlite3.connect(db)
     # nothing of the unfinished batch was written: no rows of its documents
@@ -271,3 +272,40 @@ def test_run_reports_seconds_per_phase_step_and_stage(tmp_path: Path) -> None:
     again = run([corpus], tmp_path / "d.db", progress=False,
                 timer=lambda name, secs: per_stage.setdefault(name, []).append(secs))
     assert set(again.phase_seconds) == {"read", "process", "link"} and not per_stage
+
+
+# ---------------------------------------------------------------- worker processes
+
+
+def test_worker_processes_give_the_same_store_as_one_process(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 9)
+    (corpus / "doc0000_copy.txt").write_text((corpus / "doc0000.txt").read_text("utf-8"),
+                                             encoding="utf-8")
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
+    one = run([corpus], tmp_path / "one.db", Config(jobs=1), progress=False)
+    two = run([corpus], tmp_path / "two.db", Config(jobs=2, parallel_min_docs=1),
+              progress=False)
+    assert one.processed == two.processed == 10
+    assert [e.path for e in one.errors] == [e.path for e in two.errors]
+    assert state(tmp_path / "two.db") == state(tmp_path / "one.db")
+
+
+def test_a_stage_failing_in_a_worker_is_reported_and_the_run_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 5)
+    real = pipeline.STAGES[-1]
+
+    def boom(doc: Document, ctx: Context) -> None:
+        if doc.file == "doc0002.txt":
+            raise ValueError("bad luck")
+        real.run(doc, ctx)
+
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES[:-1] + (
+        pipeline.Stage(real.name, real.requires, real.assigns, boom),))
+    summary = run([corpus], tmp_path / "d.db", Config(jobs=2, parallel_min_docs=1),
+                  progress=False)
+    assert summary.processed == 4
+    assert [(e.path, "ValueError: bad luck" in e.reason) for e in summary.errors] == \
+        [("doc0002.txt", True)]

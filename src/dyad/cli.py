@@ -51,9 +51,11 @@ def main() -> None:
 @click.option("--beat", default=None, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The actor codes of the beat you follow (YAML, the format of dyad's "
                    "beat.yaml; default: Latin America and the Caribbean).")
+@click.option("--jobs", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Worker processes for the per-document stages (0: one per core; 1: none).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run_cmd(corpus: tuple[Path, ...], db: Path, languages: str, encoding: str | None,
-            registries: tuple[Path, ...], beat: Path | None, quiet: bool) -> None:
+            registries: tuple[Path, ...], beat: Path | None, jobs: int, quiet: bool) -> None:
     """Read CORPUS (folders, searched recursively, and files) into the store. Only new or
     changed files are processed; files that cannot be read are reported and skipped (exit
     status 3 when any were)."""
@@ -61,7 +63,7 @@ def run_cmd(corpus: tuple[Path, ...], db: Path, languages: str, encoding: str | 
 
     config = Config(languages=_languages(languages), encoding=encoding,
                     registries=tuple(str(p.resolve()) for p in registries),
-                    beat=str(beat.resolve()) if beat else None)
+                    beat=str(beat.resolve()) if beat else None, jobs=jobs)
     try:
         summary = run(list(corpus), db, config, progress=not quiet)
     except DyadError as e:

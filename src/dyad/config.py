@@ -15,6 +15,8 @@ class Config:
     max_export_bytes: int = 512 * 1024 * 1024     # .json / .jsonl exports (read as a stream)
     encoding: str | None = None                   # force a legacy encoding for text files
     registries: tuple[str, ...] = ()              # user people registries (YAML), in order
+    jobs: int = 0                                 # worker processes; 0: one per core
+    parallel_min_docs: int = 64                   # fewer documents to process: no workers
     beat: str | None = None                       # user beat file (YAML); None: data/beat.yaml
     near_duplicate_threshold: float = 0.85        # estimated Jaccard of word shingles
     boilerplate_min_docs: int = 3                 # a line in this many documents of one outlet

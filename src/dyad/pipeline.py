@@ -22,10 +22,14 @@ then, across the corpus (dyad.links), each document against those linked before 
     quotes                                 quotes (speaker, days, embeddings) -> quote clusters
     propagation                            clusters -> order in which outlets carried them
 
-A document moves through the store's stages read -> processed -> linked. Processed and
-linked documents are committed in batches of up to BATCH documents, one transaction each (a
-document's rows are never half written), so a run that is killed and started again redoes
-at most one batch per step and ends in the same state as a run that was not killed.
+A document moves through the store's stages read -> processed -> linked. After all files are
+read, documents are processed in file order, in worker processes when there are many
+(`workers.py`; the results come back in file order whatever the number of workers), and
+each batch of up to BATCH documents is saved in one transaction and then linked in another
+while the workers go on with the next. A document's rows are never half written, and
+documents are linked in file order, so a run that is killed and started again (it first
+links what was processed and not linked) redoes at most one batch and ends in the same state
+as a run that was not killed.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
-from dyad import dedup, ingest, metadata
+from dyad import dedup, ingest, metadata, workers
 from dyad.actors import find_mentions
 from dyad.events import extract_events
 from dyad.quotes import extract_quotes
@@ -72,7 +76,7 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
-BATCH = 200            # documents per transaction when saving processed and linked documents
+BATCH = 64             # documents per transaction when saving processed and linked documents
 
 
 def process_document(doc: Document, ctx: Context | None = None) -> Document:
@@ -157,10 +161,20 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
 
         with summary.timing("read"):
             _read(db, inputs, config, summary, fail, progress)
-        with summary.timing("process"):
-            _process(db, config, summary, fail, progress, timer)
-        with summary.timing("link"):
-            _link(db, config, summary, progress)
+        jobs = _jobs(db, config)
+        # with worker processes busy on the other cores the model gets one thread (its
+        # threads spin-wait for each other: on busy cores two are slower than one)
+        linker = Linker(db, embed_threads=1 if jobs > 1 else None)
+        with summary.timing("link"):        # left at 'processed' by a run that was stopped
+            left = _timed_iter(store.processed_for_linking(db), summary, "link:load")
+            _link(db, config, summary, linker,
+                  _progress(left, store.count_at(db, "processed"), "link", progress))
+        _process_and_link(db, config, summary, fail, progress, timer, linker, jobs)
+        for part, seconds in linker.seconds.items():       # within link:across
+            summary.step_seconds[f"link:{part}"] = seconds
+        summary.step_seconds["link:embed"] = linker.vectors.seconds      # within link:quotes
+        with summary.timing("link"), summary.timing("link:propagation"):
+            linker.finish()
         store.finish_run(db, run_id, summary.new_files, summary.unchanged_files,
                          len(summary.errors))
         summary.totals = store.counts(db)
@@ -226,40 +240,56 @@ def _in_batches(db: Database, items: Iterable[T], size: int,
             return
 
 
-def _process(db: Database, config: Config, summary: RunSummary, fail: Fail,
-             progress: bool, timer: StageTimer | None = None) -> None:
-    """Pass every document waiting at 'read' through the stages and save what they found,
-    BATCH documents per transaction."""
+def _process_and_link(db: Database, config: Config, summary: RunSummary, fail: Fail,
+                      progress: bool, timer: StageTimer | None, linker: Linker,
+                      jobs: int) -> None:
+    """Pass every document waiting at 'read' through the stages (in worker processes when
+    there are enough of them, see `workers.py`), BATCH documents at a time in file order:
+    save what the stages found in one transaction, then link those documents in another.
+    The workers go on with the next documents while this process links."""
+    with summary.timing("process"):
+        total = store.count_at(db, "read")
+    if not total:
+        return
     ctx = Context(config=config, corpus=store.LineStats(db), timer=timer)
-
-    def one(item: tuple[int, Document]) -> None:
-        doc_id, doc = item
-        try:
-            process_document(doc, ctx)
-        except Exception as e:  # a fault in a stage must not stop the run: report and go on
-            where = traceback.extract_tb(e.__traceback__)[-1]
-            fail(FileError(doc.file, f"processing failed ({type(e).__name__}: {e} at "
-                                     f"{Path(where.filename).name}:{where.lineno})"))
-            return
-        with summary.timing("process:minhash"):
-            sig, buckets = dedup.signature(doc.text)
-        with summary.timing("process:store"):
-            store.save_processed(db, doc_id, doc, sig, buckets)
-        summary.processed += 1
-
-    total = store.count_at(db, "read")
     todo = _timed_iter(store.documents_at(db, "read"), summary, "process:load")
-    _in_batches(db, _progress(todo, total, "process", progress), BATCH, one)
+    results = _progress(workers.processed(todo, ctx, db.path, jobs), total, "process", progress)
+    done = False
+    while not done:
+        batch: list[tuple[int, str, bytes | None]] = []
+        with summary.timing("process"), db.transaction():
+            n = 0
+            for r in islice(results, BATCH):
+                n += 1
+                summary.step_seconds["process:minhash"] = \
+                    summary.step_seconds.get("process:minhash", 0.0) + r.minhash_seconds
+                if r.error is not None:
+                    fail(FileError(r.doc.file, r.error))
+                    continue
+                with summary.timing("process:store"):
+                    store.save_processed(db, r.doc_id, r.doc, r.signature, r.buckets)
+                summary.processed += 1
+                batch.append((r.doc_id, r.doc.file, r.signature))
+            done = n < BATCH
+        with summary.timing("link"):
+            _link(db, config, summary, linker, batch)
 
 
-def _link(db: Database, config: Config, summary: RunSummary, progress: bool) -> None:
-    """Link each newly processed document, in file order, to the documents linked before it
-    (those linked earlier in the same batch too: a transaction sees its own writes): flag it
-    as a near-duplicate of a linked document sharing an LSH bucket; then record the passages
-    it shares with others, and put its quotes and events into clusters (`links.Linker`).
-    Finally recompute the propagation of the clusters that changed. A fault in linking one
-    document is reported; the document is still moved on, without links."""
-    linker = Linker(db)
+def _jobs(db: Database, config: Config) -> int:
+    """Worker processes for this run's processing: none for a few documents."""
+    waiting = store.count_at(db, "read")
+    return workers.jobs_for(config) if waiting >= config.parallel_min_docs else 1
+
+
+def _link(db: Database, config: Config, summary: RunSummary, linker: Linker,
+          items: Iterable[tuple[int, str, bytes | None]]) -> None:
+    """Link each processed document of `items` (id, file, MinHash), in their order (file
+    order), to the documents linked before it (those linked earlier in the same batch too:
+    a transaction sees its own writes): flag it as a near-duplicate of a linked document
+    sharing an LSH bucket; then record the passages it shares with others, and put its
+    quotes and events into clusters (`links.Linker`). A fault in linking one document is
+    reported; the document is still moved on, without links. The propagation of the
+    clusters that changed is recomputed once, at the end of the run (`Linker.finish`)."""
 
     def one(item: tuple[int, str, bytes | None]) -> None:
         doc_id, file, sig = item
@@ -284,14 +314,7 @@ def _link(db: Database, config: Config, summary: RunSummary, progress: bool) -> 
         with summary.timing("link:store"):
             store.save_linked(db, doc_id, original)
 
-    total = store.count_at(db, "processed")
-    todo = _timed_iter(store.processed_for_linking(db), summary, "link:load")
-    _in_batches(db, _progress(todo, total, "link", progress), BATCH, one)
-    for part, seconds in linker.seconds.items():       # within link:across
-        summary.step_seconds[f"link:{part}"] = seconds
-    summary.step_seconds["link:embed"] = linker.vectors.seconds      # within link:quotes
-    with summary.timing("link:propagation"):
-        linker.finish()
+    _in_batches(db, items, BATCH, one)
 
 
 def _timed_iter(items: Iterable[T], summary: RunSummary, label: str) -> Iterator[T]:

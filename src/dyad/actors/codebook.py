@@ -21,6 +21,9 @@ CLDR_NON_STATES = {"419": "LAC", "150": "EUR", "002": "AFR", "142": "ASI", "EU":
 SECTIONS = {"states": "state", "adjectives": "adjective", "metonyms": "metonym",
             "organisations": "organisation", "regions": "region"}
 REGIONS = {"LAC", "EUR", "AFR", "ASI", "INT", "WST", "GLS", "MEA"}
+RECENT_TEXTS = 4          # long texts whose tokens a gazetteer remembers
+RECENT_MIN_CHARS = 400    # shorter texts are tokenised again (cheap, and many)
+RECENT_MAX_CHARS = 200_000   # longer ones too (their tokens would hold much memory)
 LOWER_OK = {"adjective", "region", "organisation", "metonym", "state"}
 
 
@@ -45,9 +48,21 @@ class Gazetteer:
     role_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     noun_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     folded: dict[str, str] = field(default_factory=dict)   # word -> token key, remembered
+    # the texts tokenised last (a document's text is asked for by mentions, quotes and events)
+    recent: dict[str, list[Token]] = field(default_factory=dict)
 
     def tokens(self, text: str) -> list[Token]:
-        return tokenize(text, self.lemmatiser, self.folded)
+        """The tokens of `text` (a new list each call; the last few long texts' tokens are
+        remembered)."""
+        if not RECENT_MIN_CHARS <= len(text) <= RECENT_MAX_CHARS:
+            return tokenize(text, self.lemmatiser, self.folded)
+        toks = self.recent.get(text)
+        if toks is None:
+            toks = tokenize(text, self.lemmatiser, self.folded)
+            if len(self.recent) >= RECENT_TEXTS:
+                del self.recent[next(iter(self.recent))]
+            self.recent[text] = toks
+        return list(toks)
 
     def index(self) -> None:
         """First-token indexes of the tables, longest first (built once, after loading)."""

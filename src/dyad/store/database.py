@@ -128,6 +128,26 @@ class Database:
         return self.conn.execute(sql, params).fetchall()
 
 
+class Reader:
+    """A read-only connection to a store another connection writes (a worker process's view
+    of the corpus statistics). WAL mode lets it read while the writer writes."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                        timeout=30)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot open the database to read: {e}") from e
+        self.conn.row_factory = sqlite3.Row
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 def _statements(sql: str) -> Iterator[str]:
     """Split a migration into statements (they hold no semicolons inside literals)."""
     buf: list[str] = []

@@ -15,7 +15,7 @@ from typing import Any
 
 from dyad.records import (DaySpan, Document, DroppedLine, Event, Given, Mention, PersonRef,
                           Post, Quote, ReusePair)
-from dyad.store.database import Database
+from dyad.store.database import Database, Reader
 
 # ---------------------------------------------------------------- runs and errors
 
@@ -101,7 +101,7 @@ class LineStats:
     """How many documents of a group contain a line (by its hash), read from the store.
     Counts are cached for the life of the object, which is one processing pass."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | Reader) -> None:
         self._db = db
         self._sizes: dict[str, int] = {}
 
