@@ -115,3 +115,27 @@ def test_seed_languages() -> None:
         d = make(f.read_text(encoding="utf-8"))
         detect(d, Context())
         assert d.language == want[f.name[:3]], f.name
+
+
+def test_numpy_byte_walk_counts_as_py3langid() -> None:
+    """The numpy walk of `byte_ngrams` gives py3langid's own feature counts, in order."""
+    import random
+
+    from py3langid.langid import visit_counts
+
+    from dyad.metadata.byte_ngrams import FastIdentifier
+
+    ident = language.identifier(tuple(ALL))
+    if not isinstance(ident, FastIdentifier):
+        pytest.skip("installed py3langid keeps its automaton otherwise")
+    rng = random.Random(8)
+    texts = [s.encode() for s in SENTENCES.values()]
+    texts += [" ".join(SENTENCES.values()).encode() * 3, b"", b"a", "Ё".encode()]
+    texts += [bytes(rng.randrange(256) for _ in range(rng.randint(0, 90))) for _ in range(300)]
+    texts += [bytes(rng.choice(b"ab c.\xd0\xb0\xc3\xa9") for _ in range(rng.randint(1, 70)))
+              for _ in range(300)]
+    rowbase = [r << 8 for r in ident.tk_row]
+    for data in texts:
+        want = visit_counts(ident.tk_nextmove, rowbase, ident.tk_output, data)
+        got = ident.feature_counts(data)
+        assert (list(want.items()) if want else None) == (list(got.items()) if got else None)

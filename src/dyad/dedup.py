@@ -9,6 +9,7 @@ document is compared only with the few that share a bucket. Cleaning is not done
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -39,11 +40,22 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(w[i:i + k]).encode() for i in range(len(w) - k + 1)}
 
 
+@functools.cache
+def _scheme() -> tuple[int, str, tuple[np.ndarray, np.ndarray]]:
+    """(seed, scheme, permutations) of a default MinHash, which every document's MinHash
+    reuses instead of drawing the same permutations again (read-only arrays)."""
+    ref = MinHash(num_perm=NUM_PERM)
+    a, b = (np.array(p) for p in ref.permutations)
+    a.flags.writeable = b.flags.writeable = False
+    return ref.seed, ref.scheme, (a, b)
+
+
 def minhash(text: str) -> MinHash | None:
     sh = shingles(text)
     if not sh:
         return None
-    m = MinHash(num_perm=NUM_PERM)
+    seed, scheme, permutations = _scheme()
+    m = MinHash(num_perm=NUM_PERM, seed=seed, permutations=permutations, scheme=scheme)
     m.update_batch(sorted(sh))
     return m
 

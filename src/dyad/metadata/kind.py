@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad import lang as langdata
+from dyad.clean.alternation import grouped
 from dyad.metadata import outlets
 from dyad.metadata.dates import is_channel
 from dyad.metadata.outlets import Outlet
@@ -71,7 +72,8 @@ def _has_cues(data: Mapping[str, Any]) -> bool:
 def _cue_groups(lang: str | None = None) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(kind, group, regex) for every cue group of the language (with any
     language-independent cues); pooled over all languages when the language is unknown or
-    has no cues of its own."""
+    has no cues of its own. Only whether a group matches counts, so its alternatives are
+    grouped by first character (`clean.alternation`), which finds a match in the same texts."""
     everything = langdata.load("kind")
     if lang and lang != langdata.COMMON and _has_cues(everything.get(lang) or {}):
         codes = [lang, langdata.COMMON]
@@ -83,8 +85,8 @@ def _cue_groups(lang: str | None = None) -> tuple[tuple[str, str, re.Pattern[str
         for kind in ("statement", "blog"):
             for group, pats in (data.get(kind) or {}).items():
                 pooled.setdefault((kind, str(group)), []).extend(str(p) for p in pats)
-    return tuple((k, g, re.compile("|".join(f"(?:{p})" for p in pats),
-                                   re.IGNORECASE | re.MULTILINE))
+    flags = re.IGNORECASE | re.MULTILINE
+    return tuple((k, g, re.compile(grouped(pats, flags), flags))
                  for (k, g), pats in pooled.items() if pats)
 
 

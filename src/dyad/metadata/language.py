@@ -16,6 +16,7 @@ from collections import Counter
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from dyad.metadata.byte_ngrams import load_identifier
 from dyad.records import Document, Post
 from dyad.stage import Context
 
@@ -33,8 +34,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 @functools.cache
 def identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
     """A py3langid identifier restricted to `languages` (those the model knows), built
-    once per language set."""
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    once per language set (its byte walk done with numpy, see `byte_ngrams`)."""
+    ident = load_identifier(MODEL_FILE, norm_probs=True)
     known = set(ident.labels)
     usable = [code for code in languages if code in known]
     if usable:
@@ -108,6 +109,8 @@ def _post_text(post: Post) -> str:
 def detect(doc: Document, ctx: Context) -> None:
     """Set doc.language and, for channels, each post's language."""
     languages = tuple(ctx.config.languages)
+    identifier(languages)         # loaded even when no text needs it, so that warming the
+                                  # stages before forking workers loads it once for all
     given = normalise_code(doc.given.language)
     if doc.posts:
         # a kept post has text, so what was classified is its text
