@@ -254,3 +254,46 @@ def test_an_evaluation_is_about_an_actor_near_it() -> None:
     text = ("Sergey Lavrov said that together with all our friends and partners we are working on new "
             "approaches to supply chains and banking that will not depend on the whims of the United States.")
     assert not any(e.type == "SUPPORT" and e.target == "USA" for e in events(text, "en"))
+
+
+def test_abbreviation_reach_covers_every_abbreviation() -> None:
+    # sentences.split looks for an abbreviation only in the ABBREV_REACH characters before
+    # a full stop
+    from re import _parser as sre_parser
+
+    from dyad.events import sentences
+    assert sre_parser.parse(sentences._ABBREV.pattern).getwidth()[1] <= sentences.ABBREV_REACH
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "We will not impose sanctions, the two sides said; Russia and Brazil signed a deal."),
+    ("es", "Ambas partes no firmaron; se reunió con nuestro país y dijo que impondrá sanciones."),
+    ("ru", "Стороны не подписали соглашение, заявил Лавров; наша страна будет сотрудничать."),
+])
+def test_cues_at_once_are_cues_one_by_one(lang: str, text: str) -> None:
+    from dyad.events.lexicon import CUES, lexicon
+    lex = lexicon(lang)
+    toks = lex.tokens(text)
+    cues = lex.cues_in(toks)
+    for name in CUES:
+        for k in range(len(toks)):
+            assert cues.cue_at(name, k) == lex.cue_at(name, toks, k)
+        assert cues.has(name, 2, 9) == lex.has_cue(name, toks, 2, 9)
+
+
+def test_relative_date_screen_keeps_every_rule_that_matches() -> None:
+    # a rule is skipped when none of the strings it needs is in the lowercased sentence:
+    # wherever a rule matches, one of them is there
+    from dyad.events import when
+    ref = dt.date(2024, 3, 14)
+    cases = [("He arrived yesterday.", "en"), ("Se reunieron la semana pasada.", "es"),
+             ("Они встретились на прошлой неделе.", "ru"), ("Il viendra lundi prochain.", "fr"),
+             ("Two weeks ago they met, and earlier this month.", "en"),
+             ("They met last Wednesday.", "en"), ("Eles se reuniram há três dias.", "pt"),
+             ("De träffades i förrgår.", "sv")]
+    for text, lang in cases:
+        assert when.event_date(text, lang, ref)[1] != "none", text
+        lower = text.lower()
+        for r in when._lang(lang).rules:
+            if r.fast is not None and r.fast.search(lower):
+                assert r.needs is None or any(w in lower for w in r.needs), (text, r.pattern)

@@ -14,6 +14,9 @@ else whom the channel it was forwarded from stands for.
 
 Planned, hypothetical and negated events are flagged (not exported). Events repeating an
 earlier one of the document (same type, actors and date) are dropped.
+
+A document's tokens, keys and mentions are read once (`Reading`); each sentence takes its
+slice of them, and its cues and triggers are found in one pass over its keys.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import iso3166
 
@@ -31,7 +35,7 @@ from dyad.actors import find
 from dyad.actors.codebook import REGIONS, gazetteer
 from dyad.actors.tokens import Lemmatiser, Token
 from dyad.events import when
-from dyad.events.lexicon import Hit, Lexicon, find_triggers, lexicon
+from dyad.events.lexicon import Cues, Hit, Lexicon, lexicon, triggers_of
 from dyad.events.sentences import Sentence, split
 from dyad.records import DaySpan, Document, Event, Mention, PersonRef, day_of
 from dyad.stage import Context
@@ -55,6 +59,8 @@ PRONOUN_REACH = 6                  # tokens after a trigger where "them" can sta
 # the same in every language. A lowercase item with no subject continues a sentence that
 # lists aims or principles (a programme, a concept): no event happened.
 LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[a-z][)]|[-–—•·*▪◦])\s+(?=\w)")
+_KEY, _START, _END = (operator.attrgetter(a) for a in ("key", "start", "end"))
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")   # a word the Russian lemmatiser can read as a verb
 
 
 Syntax = Mapping[str, frozenset[str]]
@@ -87,13 +93,72 @@ class Block:
     place: str | None
 
 
+@dataclass
+class Reading:
+    """What every sentence of one document is read with: its language's lexicon, word
+    classes and lemmatiser, its tokens and mentions in text order, and (filled as they are
+    asked) the words known to be, or not to be, future-tense forms."""
+
+    lex: Lexicon
+    syntax: Syntax
+    roles: Syntax
+    glue: frozenset[str]
+    lemmatiser: Lemmatiser | None
+    tokens: list[Token]
+    keys: tuple[str, ...]             # the tokens' keys
+    token_starts: list[int]
+    token_ends: list[int]
+    mentions: list[Mention]
+    mention_order: list[int]          # indexes of `mentions` by start
+    mention_starts: list[int]         # their starts, in that order
+    future_words: dict[str, bool] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document) -> Reading:
+        lang = doc.language or "*"
+        lex = lexicon(lang)
+        g = gazetteer(lang)
+        toks = lex.tokens(doc.text)
+        order = sorted(range(len(doc.mentions)), key=lambda n: doc.mentions[n].start)
+        return cls(lex, g.syntax, {"first": frozenset(g.role_lengths)}, _glue(lang),
+                   g.lemmatiser, toks, tuple(map(_KEY, toks)), list(map(_START, toks)),
+                   list(map(_END, toks)), doc.mentions, order,
+                   [doc.mentions[n].start for n in order])
+
+    def tokens_in(self, start: int, end: int
+                  ) -> tuple[list[Token], tuple[str, ...], list[int]]:
+        """The tokens within [start, end), their keys and their starts (tokens do not
+        overlap, so those that end by `end` are the first of those that start in it)."""
+        lo = bisect.bisect_left(self.token_starts, start)
+        hi = min(bisect.bisect_left(self.token_starts, end),
+                 bisect.bisect_right(self.token_ends, end))
+        hi = max(lo, hi)
+        return self.tokens[lo:hi], self.keys[lo:hi], self.token_starts[lo:hi]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions within [start, end), in the order of `doc.mentions`."""
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_right(self.mention_starts, end)
+        inside = sorted(n for n in self.mention_order[lo:hi] if self.mentions[n].end <= end)
+        return [self.mentions[n] for n in inside]
+
+    def is_future(self, word: str) -> bool:
+        """`Lemmatiser.is_future`, asked once per word and document, and not of a word
+        without a Cyrillic letter (pymorphy3's Russian dictionary and suffix tables are all
+        Cyrillic: such a word is read by its shape, LATN or UNKN, never as a verb)."""
+        got = self.future_words.get(word)
+        if got is None:
+            got = self.lemmatiser is not None and _CYRILLIC.search(word) is not None \
+                and self.lemmatiser.is_future(word)
+            self.future_words[word] = got
+        return got
+
+
 def extract_events(doc: Document, ctx: Context) -> None:
     """Stage: doc.events from the cleaned text and the mentions."""
-    lex = lexicon(doc.language or "*")
+    reading = Reading.of(doc)
     published = doc.published_day
     events: list[tuple[Event, bool]] = []
-    all_toks = lex.tokens(doc.text)            # once; each sentence takes its slice
-    starts = [t.start for t in all_toks]
     for block in _blocks(doc, published, ctx):
         context_date: DaySpan | None = None
         last_speaker = block.speaker
@@ -101,17 +166,16 @@ def extract_events(doc: Document, ctx: Context) -> None:
         last_pair: tuple[Actor, Actor] | None = None
         for sent in split(doc.text[block.start:block.end]):
             sent = Sentence(sent.start + block.start, sent.end + block.start, sent.text)
-            toks = [t for t in all_toks[bisect.bisect_left(starts, sent.start):
-                                        bisect.bisect_left(starts, sent.end)] if t.end <= sent.end]
+            mentions = reading.mentions_in(sent.start, sent.end)
             found, context_date, last_speaker = _sentence_events(
-                doc, lex, sent, toks, block, context_date, last_speaker, previous, last_pair)
+                doc, reading, sent, mentions, block, context_date, last_speaker, previous,
+                last_pair)
             events += found
             for e, _ in found:
                 if e.type == "CONSULT" and not e.planned and not e.negated:
                     last_pair = (Actor(-1, e.source, None), Actor(-1, e.target, None))
-            previous = [Actor(-1, m.code, m.person) for m in doc.mentions
-                        if sent.start <= m.start and m.end <= sent.end and m.code
-                        and m.method != "place"]
+            previous = [Actor(-1, m.code, m.person) for m in mentions
+                        if m.code and m.method != "place"]
     doc.events = _without_repeats(events)
 
 
@@ -157,12 +221,12 @@ def _blocks(doc: Document, published: dt.date | None, ctx: Context) -> list[Bloc
     return blocks
 
 
-def _future_form(lemmatiser: Lemmatiser | None, toks: list[Token], hit: Hit) -> bool:
+def _future_form(reading: Reading, toks: list[Token], hit: Hit) -> bool:
     """The trigger, or the verb right before it, in a future-tense form (languages whose
     keys are lemmas: "посетит" -> "посетить" loses the tense)."""
-    if lemmatiser is None:
+    if reading.lemmatiser is None:
         return False
-    return any(t.is_word and t.text.isalpha() and lemmatiser.is_future(t.text)
+    return any(t.is_word and t.text.isalpha() and reading.is_future(t.text)
                for t in toks[max(0, hit.i - 1):hit.j])
 
 
@@ -202,18 +266,17 @@ def _speaker_in(mentions: list[Mention], start: int, end: int) -> Actor | None:
     return None
 
 
-def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Token],
+def _sentence_events(doc: Document, reading: Reading, sent: Sentence, mentions: list[Mention],
                      block: Block,
                      context_date: DaySpan | None, last_speaker: Actor | None,
                      previous: list[Actor], last_pair: tuple[Actor, Actor] | None
                      ) -> tuple[list[tuple[Event, bool]], DaySpan | None, Actor | None]:
-    mentions = [m for m in doc.mentions if sent.start <= m.start and m.end <= sent.end]
-    g = gazetteer(doc.language or "*")
-    syntax = g.syntax
-    glue = _glue(doc.language or "*")
-    actors = _actors(mentions, toks, syntax, {"first": frozenset(g.role_lengths)})
-    first_person = lex.has_cue("first_person", toks, 0, len(toks))
-    speaker = _reporting_speaker(lex, toks, actors)
+    lex, syntax, glue = reading.lex, reading.syntax, reading.glue
+    toks, keys, starts = reading.tokens_in(sent.start, sent.end)
+    cues = lex.cues_of(keys)
+    actors = _actors(mentions, toks, starts, syntax, reading.roles)
+    first_person = cues.has("first_person", 0, len(toks))
+    speaker = _reporting_speaker(cues, toks, actors)
     if speaker is not None:
         if speaker.person:                # "the State Department said": this sentence only
             last_speaker = speaker
@@ -223,13 +286,13 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Tok
         speaker = last_speaker or block.speaker
     speaker = _quoted_by(doc, sent) or speaker
     if speaker is not None:
-        actors = _own_country(lex, toks, actors, speaker)
-    hits = find_triggers(lex, toks)
-    if not hits and not any(c.isdigit() for c in sent.text):
+        actors = _own_country(cues, actors, speaker)
+    hits = triggers_of(lex, keys)
+    if not hits and not any(map(str.isdigit, sent.text)):
         return [], context_date, last_speaker
     live = _reported_deeds_out(hits)
     span, how = when.event_date(sent.text, doc.language, block.reference,
-                                _own_date(sent, toks, live,
+                                _own_date(sent, toks, starts, live,
                                           syntax.get("date_of", frozenset())))
     if span is not None and how != "future" and span.first == span.last:
         context_date = span        # the day the text is about, for the sentences that follow
@@ -264,7 +327,7 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Tok
     item = LIST_ITEM.match(sent.text)
     programme = item is not None and sent.text[item.end()].islower() and \
         not any(a.k < hits[0].i for a in actors)
-    pair, sides_at = _the_sides(lex, toks, hits, actors, speaker, last_pair)
+    pair, sides_at = _the_sides(cues, hits, actors, speaker, last_pair)
     actors = _unframed(actors, toks, syntax.get("frame_words", frozenset()))
     for hit in firsts.values():
         args = _arguments(hit, actors, speaker, toks, syntax, previous, glue,
@@ -289,14 +352,15 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Tok
             other = [a for a in last_pair if a.code != speaker.code]
             if len(other) == 1 and other[0].code in iso3166.countries_by_alpha3:
                 args = [(speaker, other[0])]
-        for source, target in args:
+        if args:
             # a future date or "will" makes an action planned; an agreement, a call or a
             # condemnation about the future is made now
             planned = hit.trigger.type in ACTION_TYPES and (
-                how == "future" or lex.has_cue("planned", toks, hit.i - CUE_WINDOW, hit.i)
-                or _future_form(g.lemmatiser, toks, hit))
-            negated = lex.has_cue("negation", toks, hit.i - CUE_WINDOW, hit.i)
-            hypothetical = lex.has_cue("hypothetical", toks, hit.i - CUE_WINDOW, hit.i)
+                how == "future" or cues.has("planned", hit.i - CUE_WINDOW, hit.i)
+                or _future_form(reading, toks, hit))
+            negated = cues.has("negation", hit.i - CUE_WINDOW, hit.i)
+            hypothetical = cues.has("hypothetical", hit.i - CUE_WINDOW, hit.i)
+        for source, target in args:
             people = _people(actors, {source.code, target.code}, speaker)
             out.append(Event(
                 type=hit.trigger.type, source=source.code, target=target.code,
@@ -307,14 +371,13 @@ def _sentence_events(doc: Document, lex: Lexicon, sent: Sentence, toks: list[Tok
     return [(e, dated) for e in out], context_date, last_speaker
 
 
-def _the_sides(lex: Lexicon, toks: list[Token], hits: list[Hit], actors: list[Actor],
+def _the_sides(cues: Cues, hits: list[Hit], actors: list[Actor],
                speaker: Actor | None, last_pair: tuple[Actor, Actor] | None
                ) -> tuple[tuple[Actor, Actor] | None, int]:
     """"The ministers agreed", "both sides", "the two countries": the two parties the
     sentence itself names (with its speaker), else those of the last talks with two parties;
     and where the phrase stands (actors before it report, they are not the subject)."""
-    at = next((k for k in range(hits[0].i) if lex.cue_at("the_sides", toks, k)), None) \
-        if hits else None
+    at = next((k for k in cues.starts("the_sides") if k < hits[0].i), None) if hits else None
     if at is None:
         return None, -1
     named = _distinct(([speaker] if speaker else []) + actors, None)
@@ -323,13 +386,12 @@ def _the_sides(lex: Lexicon, toks: list[Token], hits: list[Hit], actors: list[Ac
     return last_pair, at
 
 
-def _own_country(lex: Lexicon, toks: list[Token], actors: list[Actor], speaker: Actor
-                 ) -> list[Actor]:
+def _own_country(cues: Cues, actors: list[Actor], speaker: Actor) -> list[Actor]:
     """"visited OUR COUNTRY": the speaker's state, where the words stand."""
     found = []
-    for k in range(len(toks)):
-        n = lex.cue_at("own_country", toks, k)
-        if n and not any(a.k <= k < a.end for a in actors):
+    for k in cues.starts("own_country"):
+        n = cues.cue_at("own_country", k)
+        if not any(a.k <= k < a.end for a in actors):
             found.append(Actor(k, speaker.code, None, k + n))
     return sorted(actors + found, key=lambda a: a.k) if found else actors
 
@@ -346,34 +408,30 @@ def _after_locative(toks: list[Token], k: int, syntax: Syntax, roles: Syntax) ->
                            toks[j - 1].key in syntax.get("title_words", ())))
 
 
-def _actors(mentions: list[Mention], toks: list[Token], syntax: Syntax,
+def _actors(mentions: list[Mention], toks: list[Token], starts: list[int], syntax: Syntax,
             roles: Syntax) -> list[Actor]:
-    """The actors named in a sentence, with their token positions; a name after a locative
-    ("in the U.S. city of New York") is a place, not an actor."""
-    starts = {t.start: k for k, t in enumerate(toks)}
+    """The actors named in a sentence, with their token positions (the first token that
+    starts at or after the mention's start; `starts`: the tokens' starts); a name after a
+    locative ("in the U.S. city of New York") is a place, not an actor."""
     out = []
     for m in mentions:
         if not m.code or m.method == "place":
             continue
-        k = starts.get(m.start)
-        if k is None:
-            k = next((n for n, t in enumerate(toks) if t.start >= m.start), len(toks))
+        k = bisect.bisect_left(starts, m.start)
         if not m.person and (m.code in iso3166.countries_by_alpha3 or m.code in REGIONS) \
                 and _after_locative(toks, k, syntax, roles):
             continue                       # "in Brazil", "in the U.S. city of": a place
-        e = next((n for n in range(k, len(toks)) if toks[n].start >= m.end), len(toks))
+        e = bisect.bisect_left(starts, m.end, k)
         out.append(Actor(k, m.code, m.person, max(e, k + 1)))
     return out
 
 
-def _reporting_speaker(lex: Lexicon, toks: list[Token], actors: list[Actor]) -> Actor | None:
+def _reporting_speaker(cues: Cues, toks: list[Token], actors: list[Actor]) -> Actor | None:
     """The person a reporting verb in the sentence attributes it to: "sa Yvan Gil",
     "Lavrov betonade", "Putin said"; else an institution right before the verb ("the Russian
     Foreign Ministry informed")."""
-    for k in range(len(toks)):
-        n = lex.cue_at("reporting", toks, k)
-        if not n:
-            continue
+    for k in cues.starts("reporting"):
+        n = cues.cue_at("reporting", k)
         people = [a for a in actors if a.person and (k - 4 <= a.k < k or k + n <= a.k <= k + n + 2)]
         if people:
             return min(people, key=lambda a: abs(a.k - k))
@@ -496,13 +554,13 @@ def _reported_deeds_out(hits: list[Hit]) -> list[Hit]:
         and o.j <= h.i for o in hits))]
 
 
-def _own_date(sent: Sentence, toks: list[Token], hits: list[Hit], date_of: frozenset[str]
-              ) -> Callable[[int, int], bool]:
+def _own_date(sent: Sentence, toks: list[Token], starts: list[int], hits: list[Hit],
+              date_of: frozenset[str]) -> Callable[[int, int], bool]:
     """Whether a date of the sentence (offsets in it) may date its event: not one hung on
     another noun by "of" ("condemned the attacks OF 8 January", "los ataques DEL 8 de
     enero"), unless a trigger opens with that noun ("the meeting of 16 October"; not
-    "condemned the attacks": there the noun is what is condemned)."""
-    starts = [t.start for t in toks]
+    "condemned the attacks": there the noun is what is condemned). `starts`: the tokens'
+    starts."""
 
     def keep(start: int, _end: int) -> bool:
         k = bisect.bisect_left(starts, sent.start + start) - 1

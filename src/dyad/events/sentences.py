@@ -11,6 +11,7 @@ _END = re.compile(r"""[.!?…]+["»”’)\]]*\s+(?=["«“„‘(\[]?[\w¿¡])"
 _ABBREV = re.compile(r"(?:\b\w\.|\b(?:Mr|Mrs|Ms|Dr|St|Sr|Sra|Jr|Prof|Gen|Gov|Sen|Rep|Sept?|Oct|Nov|"
                      r"Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|No|Nr|art|pp|vs|etc|approx|г|гг|тыс|млн|"
                      r"млрд|т|ул|им|M|Mme|Sres?|Sra?s?|Av|av|U\.S|U\.N|a\.i))\.$")
+ABBREV_REACH = 16     # characters: longer than any match of _ABBREV (it ends where it is asked)
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,9 @@ def split(text: str) -> list[Sentence]:
             continue
         cut = 0
         for m in _END.finditer(line):
-            head = line[cut:m.start() + 1]
-            if _ABBREV.search(line[:m.start() + 1]) or not head.strip():
+            end = m.start() + 1
+            head = line[cut:end]
+            if _ABBREV.search(line, max(0, end - ABBREV_REACH), end) or not head.strip():
                 continue
             out.append(_make(line, start, cut, m.end()))
             cut = m.end()

@@ -32,6 +32,8 @@ import calendar
 import datetime as dt
 import functools
 import re
+from re import _constants as sre_constants          # the parsed form of a pattern, to read
+from re import _parser as sre_parser                # the words a rule cannot match without
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -59,6 +61,7 @@ MONTH_MODES = ("past", "bare", "previous_year", "this_year", "next_year", "futur
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?:(?<=['’])|(?![^\W\d_]))"
 _DASHES = "-–—"
+_DIGIT = re.compile(r"\d")
 _BREAK_PUNCT = re.compile(r"[,;:()\[\]«»\"“”„—–]|[.!?](?=\s|$)")
 
 
@@ -79,6 +82,9 @@ class _Rule:
     # the same phrase, case-sensitive and lowercase without the letter look-behind, to run
     # on a lowercased sentence (much faster); None for month names, whose case matters
     fast: re.Pattern[str] | None = None
+    # strings one of which every match of `fast` contains ("last", "week"; the weekday
+    # names): a lowercased sentence without any of them is not searched; None: no screen
+    needs: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,9 @@ class _Lang:
     particles: frozenset[str]
     month_parts: Mapping[str, frozenset[str]]             # "early" -> words naming that third
     month_screen: re.Pattern[str]        # any month name: without one, no month rule can match
+    needed: tuple[str, ...]              # every rule's `needs`, each string once
+    needing: Mapping[str, tuple[int, ...]]   # such a string -> the rules (indexes) needing it
+    unscreened: frozenset[int]           # the rules that need no particular string
 
 
 def _data() -> Mapping[str, Mapping[str, Any]]:
@@ -209,20 +218,21 @@ def _lang(code: str) -> _Lang:
         body = body.replace("{n}", f"(?P<n>{num_alt})")
         return re.compile(f"{_LETTER_BEFORE}(?:{body}){_LETTER_AFTER}", re.IGNORECASE)
 
+    def screened(pattern: re.Pattern[str], kind: str, key: str, arg: int | str) -> _Rule:
+        fast = _fast(pattern)
+        return _Rule(code, pattern, kind, key, arg, fast, _needs_of(fast) if fast else None)
+
     rules: list[_Rule] = []
     for unit in UNITS:
         for arg, phrases in (data.get(unit) or {}).items():
             for p in phrases:
-                pat = compile_template(p)
-                rules.append(_Rule(code, pat, "unit", unit, arg, _fast(pat)))
+                rules.append(screened(compile_template(p), "unit", unit, arg))
     for unit, phrases in (data.get("ago") or {}).items():
         for p in phrases:
-            pat = compile_template(p)
-            rules.append(_Rule(code, pat, "ago", str(unit), 0, _fast(pat)))
+            rules.append(screened(compile_template(p), "ago", str(unit), 0))
     for mode in WEEKDAY_MODES:
         for p in (data.get("weekday") or {}).get(mode) or ():
-            pat = compile_template(p)
-            rules.append(_Rule(code, pat, "weekday", mode, 0, _fast(pat)))
+            rules.append(screened(compile_template(p), "weekday", mode, 0))
     for mode in MONTH_MODES:
         for p in (data.get("month_name") or {}).get(mode) or ():
             rules.append(_Rule(code, compile_template(p), "month", mode))
@@ -242,6 +252,10 @@ def _lang(code: str) -> _Lang:
         month_parts=MappingProxyType({
             str(part): frozenset(w.casefold() for f in forms or () for w in re.findall(r"\w+", str(f)))
             for part, forms in (data.get("month_parts") or {}).items()}),
+        needed=tuple(sorted({w for r in rules for w in r.needs or ()})),
+        needing=MappingProxyType({w: tuple(i for i, r in enumerate(rules) if w in (r.needs or ()))
+                                  for w in {w for r in rules for w in r.needs or ()}}),
+        unscreened=frozenset(i for i, r in enumerate(rules) if r.needs is None),
     )
 
 
@@ -360,6 +374,8 @@ class _Abs:
 
 def _absolute_hits(sentence: str, lang: str | None, codes: tuple[str, ...]) -> list[_Abs]:
     """Dates, day ranges and months with their year, in the order they stand."""
+    if _DIGIT.search(sentence) is None:
+        return []                          # every date pattern has a digit (a day, a year)
     hits = find_dates(sentence, lang)
     between, before, after = _range_regexes(codes)
     out: list[_Abs] = []
@@ -455,7 +471,15 @@ def _relative_hits(sentence: str, codes: Sequence[str]) -> list[_Hit]:
     for c in codes:
         lg = _lang(c)
         months = lg.month_screen.search(sentence) is not None
-        for r in lg.rules:
+        if lower:                          # the rules whose needed words the sentence has
+            live = set(lg.unscreened)
+            for w in lg.needed:
+                if w in lower:
+                    live.update(lg.needing[w])
+            rules = [lg.rules[i] for i in sorted(live)]
+        else:
+            rules = list(lg.rules)
+        for r in rules:
             if r.kind == "month" and not months:
                 continue
             if r.fast is None or not lower:
@@ -497,6 +521,61 @@ def _fast(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return re.compile("".join(out))
     except re.error:
         return None
+
+
+def _needs_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of a case-sensitive `pattern` contains, read from
+    its parsed form: a run of literal characters, or one from each branch of an
+    alternation; the set whose shortest string is longest. None when none is found (or the
+    pattern cannot be read)."""
+    try:
+        parsed = sre_parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, AttributeError, TypeError, ValueError):
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _needed_in(list(parsed))
+
+
+def _needed_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """`_needs_of` for a parsed sequence."""
+    c = sre_constants
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or (min(map(len, found)), -len(found))
+                                     > (min(map(len, best)), -len(best))):
+            best = found
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if not add_flags & re.IGNORECASE:          # "(?i:...)" may match other cases
+                consider(_needed_in(list(sub)))
+        elif op is c.ATOMIC_GROUP:
+            consider(_needed_in(list(av)))
+        elif op is c.BRANCH:
+            alternatives = [_needed_in(list(b)) for b in av[1]]
+            if all(a is not None for a in alternatives):
+                consider(frozenset().union(*(a for a in alternatives if a is not None)))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            least, _most, sub = av
+            if least >= 1:
+                consider(_needed_in(list(sub)))
+        elif op is c.IN and av and all(o is c.LITERAL for o, _v in av):
+            consider(frozenset(chr(v) for _o, v in av))  # "[-–]"
+        # other items (classes, anchors, look-arounds) need no particular string
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
 
 
 def _unit_span(unit: str, arg: int | str, ref: dt.date, future: bool) -> DaySpan:
