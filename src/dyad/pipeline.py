@@ -38,7 +38,7 @@ import sqlite3
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -51,10 +51,8 @@ from dyad.actors import find_mentions
 from dyad.events import extract_events
 from dyad.quotes import extract_quotes
 from dyad.clean import clean_document
-from dyad.clean.corpus import group_key, line_keys
 from dyad.actors.beat import beat_codes
 from dyad.config import Config
-from dyad.errors import InputError
 from dyad.links import Linker
 from dyad.metadata import language
 from dyad.records import Document, FileError
@@ -152,24 +150,31 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
     beat_codes(config.beat)             # a bad beat file stops the run before it starts
     started = time.perf_counter()
     summary = RunSummary(db=db_path)
-    with Database(db_path) as db:
+    with Database(db_path) as db, ExitStack() as stack:
         run_id = store.begin_run(db, [str(p) for p in inputs])
 
         def fail(err: FileError) -> None:
             summary.errors.append(err)
             store.record_error(db, run_id, err.path, err.reason)
 
+        found = ingest.discover(inputs)
+        jobs = workers.jobs_for(config)
+        pool = None
+        if jobs > 1 and store.new_sources(db, [s.path for s in found.sources]) >= \
+                config.parallel_min_docs:     # started now, the workers warm up during reading
+            pool = stack.enter_context(workers.Workers(config, db_path, jobs, timer is not None))
         with summary.timing("read"):
-            _read(db, inputs, config, summary, fail, progress)
-        jobs = _jobs(db, config)
+            _read(db, found, config, summary, fail, progress, pool)
+        if pool is None and jobs > 1 and store.count_at(db, "read") >= config.parallel_min_docs:
+            pool = stack.enter_context(workers.Workers(config, db_path, jobs, timer is not None))
         # with worker processes busy on the other cores the model gets one thread (its
         # threads spin-wait for each other: on busy cores two are slower than one)
-        linker = Linker(db, embed_threads=1 if jobs > 1 else None)
+        linker = Linker(db, embed_threads=1 if pool is not None else None)
         with summary.timing("link"):        # left at 'processed' by a run that was stopped
             left = _timed_iter(store.processed_for_linking(db), summary, "link:load")
             _link(db, config, summary, linker,
                   _progress(left, store.count_at(db, "processed"), "link", progress))
-        _process_and_link(db, config, summary, fail, progress, timer, linker, jobs)
+        _process_and_link(db, config, summary, fail, progress, timer, linker, pool)
         for part, seconds in linker.seconds.items():       # within link:across
             summary.step_seconds[f"link:{part}"] = seconds
         summary.step_seconds["link:embed"] = linker.vectors.seconds      # within link:quotes
@@ -185,37 +190,36 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
 Fail = Callable[[FileError], None]
 
 
-def _read(db: Database, inputs: list[Path], config: Config, summary: RunSummary, fail: Fail,
-          progress: bool) -> None:
-    found = ingest.discover(inputs)
+def _read(db: Database, found: ingest.Discovery, config: Config, summary: RunSummary,
+          fail: Fail, progress: bool, pool: workers.Workers | None) -> None:
     for problem in found.problems:
         fail(problem)
     known = store.source_fingerprints(db)
-    for src in _progress(found.sources, len(found.sources), "read", progress):
-        try:
-            loaded = ingest.load(src, config)
-            if known.get(src.path) == loaded.fingerprint:
-                summary.unchanged_files += 1
-                continue
-            with summary.timing("read:parse"):
-                parsed = ingest.parse(src, loaded.data, config)
-        except InputError as e:
-            fail(FileError(e.path, e.reason))
+    results = workers.read(found.sources, known, config, pool)
+    for r in _progress(results, len(found.sources), "read", progress):
+        src = r.source
+        summary.step_seconds["read:parse"] = \
+            summary.step_seconds.get("read:parse", 0.0) + r.parse_seconds
+        if r.error is not None:
+            fail(r.error)
             continue
+        if r.unchanged:
+            summary.unchanged_files += 1
+            continue
+        parsed = r.parsed
+        assert parsed is not None
         for problem in parsed.problems:
             fail(problem)
         if not parsed.documents:
             if not parsed.problems:
                 fail(FileError(src.path, "no document could be read from it"))
             continue
-        for doc in parsed.documents:
-            doc.group = group_key(doc)
         try:
             with summary.timing("read:store"):
                 store.replace_source(db, path=src.path, root=str(src.root),
-                                     fingerprint=loaded.fingerprint, size=len(loaded.data),
+                                     fingerprint=r.fingerprint, size=r.size,
                                      fmt=parsed.fmt, documents=parsed.documents,
-                                     line_hashes=[line_keys(d) for d in parsed.documents])
+                                     line_hashes=r.line_hashes)
         except sqlite3.IntegrityError:
             owners = store.existing_files(db)
             clash = [d.file for d in parsed.documents if owners.get(d.file, src.path) != src.path]
@@ -242,7 +246,7 @@ def _in_batches(db: Database, items: Iterable[T], size: int,
 
 def _process_and_link(db: Database, config: Config, summary: RunSummary, fail: Fail,
                       progress: bool, timer: StageTimer | None, linker: Linker,
-                      jobs: int) -> None:
+                      pool: workers.Workers | None) -> None:
     """Pass every document waiting at 'read' through the stages (in worker processes when
     there are enough of them, see `workers.py`), BATCH documents at a time in file order:
     save what the stages found in one transaction, then link those documents in another.
@@ -253,7 +257,7 @@ def _process_and_link(db: Database, config: Config, summary: RunSummary, fail: F
         return
     ctx = Context(config=config, corpus=store.LineStats(db), timer=timer)
     todo = _timed_iter(store.documents_at(db, "read"), summary, "process:load")
-    results = _progress(workers.processed(todo, ctx, db.path, jobs), total, "process", progress)
+    results = _progress(workers.processed(todo, ctx, pool), total, "process", progress)
     done = False
     while not done:
         batch: list[tuple[int, str, bytes | None]] = []
@@ -273,12 +277,6 @@ def _process_and_link(db: Database, config: Config, summary: RunSummary, fail: F
             done = n < BATCH
         with summary.timing("link"):
             _link(db, config, summary, linker, batch)
-
-
-def _jobs(db: Database, config: Config) -> int:
-    """Worker processes for this run's processing: none for a few documents."""
-    waiting = store.count_at(db, "read")
-    return workers.jobs_for(config) if waiting >= config.parallel_min_docs else 1
 
 
 def _link(db: Database, config: Config, summary: RunSummary, linker: Linker,

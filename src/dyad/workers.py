@@ -1,4 +1,4 @@
-"""The per-document stages in worker processes. Processing a document needs nothing from the
+"""Reading files and the per-document stages in worker processes. Processing a document needs nothing from the
 others (only read-only corpus statistics), so `processed` hands documents to `jobs` worker
 processes and gives the results back **in the order the documents came**, whatever the
 number of workers: the store sees the same writes in the same order as with one process.
@@ -7,9 +7,9 @@ run at a lower priority than the caller, whose linking is the serial part of a r
 
 Workers only compute; they never write. Each opens its own read-only connection to the
 store for the corpus line statistics (`store.LineStats`); the one writing connection stays
-with the caller. The per-language tables are loaded once before the workers start (`warm`),
-so forked workers share them. It does not decide what to do with a result (see
-`pipeline.py`)."""
+with the caller. Each worker loads the per-language tables as it starts (`warm`), which can
+overlap the caller's reading of the files. It does not decide what to do with a result (see
+`pipeline.py`). Reading files (`read_one`: load, parse, line hashes) goes the same way."""
 
 from __future__ import annotations
 
@@ -18,15 +18,21 @@ import os
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
-from dyad import dedup
+from dyad import dedup, ingest
+from dyad.clean.corpus import group_key, line_keys
 from dyad.config import Config
-from dyad.records import Document, Given
+from dyad.errors import DyadError, InputError
+from dyad.ingest import Parsed, SourceFile
+from dyad.records import Document, FileError, Given
 from dyad.stage import Context, CorpusLines, StageTimer
 
+T = TypeVar("T")
+TASK_TIMEOUT = 900       # seconds to wait for one file or document from a worker
 WINDOW = 512             # documents handed to the workers and not yet taken back: enough
                          # for the workers to go on while the caller saves and links batches
 WORKER_NICENESS = 5      # workers yield the cores to the caller (whose linking is serial)
@@ -48,6 +54,39 @@ class Result:
     stage_seconds: list[tuple[str, float]] = field(default_factory=list)
     minhash_seconds: float = 0.0
     error: str | None = None
+
+
+@dataclass
+class ReadResult:
+    """What reading one source file gave: its fingerprint, size and documents (with their
+    outlet group and short-line hashes, for the corpus statistics), the problems found in
+    it; or that it is unchanged since the last run; or why it could not be read at all."""
+
+    source: SourceFile
+    fingerprint: str = ""
+    size: int = 0
+    parsed: Parsed | None = None
+    line_hashes: list[set[int]] = field(default_factory=list)
+    unchanged: bool = False
+    error: FileError | None = None        # why it could not be read (from an InputError)
+    parse_seconds: float = 0.0
+
+
+def read_one(source: SourceFile, known: str | None, config: Config) -> ReadResult:
+    """Load and parse one source file, unless its fingerprint is `known` (read before)."""
+    try:
+        loaded = ingest.load(source, config)
+        if known == loaded.fingerprint:
+            return ReadResult(source, loaded.fingerprint, len(loaded.data), unchanged=True)
+        start = time.perf_counter()
+        parsed = ingest.parse(source, loaded.data, config)
+        seconds = time.perf_counter() - start
+    except InputError as e:      # (the reason, not the exception: results cross processes)
+        return ReadResult(source, error=FileError(e.path, e.reason))
+    for doc in parsed.documents:
+        doc.group = group_key(doc)
+    return ReadResult(source, loaded.fingerprint, len(loaded.data), parsed,
+                      [line_keys(d) for d in parsed.documents], parse_seconds=seconds)
 
 
 def jobs_for(config: Config) -> int:
@@ -77,27 +116,74 @@ def process_one(doc_id: int, doc: Document, ctx: Context) -> Result:
     return Result(doc_id, doc, sig, buckets, seconds, time.perf_counter() - start)
 
 
-def processed(items: Iterable[tuple[int, Document]], ctx: Context, db_path: Path,
-              jobs: int) -> Iterator[Result]:
-    """`process_one` over `items`, in their order: in this process when `jobs` is 1, else
-    in `jobs` worker processes (each reading the line statistics of the store at
-    `db_path`). `ctx.timer`, when set, is told each stage's seconds in the caller."""
-    if jobs <= 1:
-        for doc_id, doc in items:
-            yield _replayed(process_one(doc_id, doc, ctx), ctx.timer)
-        return
-    warm(ctx.config)
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(jobs, initializer=_start_worker,
-                                     initargs=(ctx.config, str(db_path),
-                                               ctx.timer is not None)) as pool:
+class Workers:
+    """`jobs` worker processes over the store at `db_path` (a context manager). Each warms
+    its tables for the run's languages as it starts, so a pool started before the files are
+    read is ready when processing begins."""
+
+    def __init__(self, config: Config, db_path: Path, jobs: int, timed: bool) -> None:
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        self.jobs = jobs
+        self._pool = mp.get_context(method).Pool(
+            jobs, initializer=_start_worker, initargs=(config, str(db_path), timed))
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def processed(self, items: Iterable[tuple[int, Document]],
+                  timer: StageTimer | None) -> Iterator[Result]:
+        for result in self._in_order(_work, items):
+            yield _replayed(result, timer)
+
+    def read(self, sources: Iterable[SourceFile], known: dict[str, str],
+             config: Config) -> Iterator[ReadResult]:
+        yield from self._in_order(read_one, ((s, known.get(s.path), config) for s in sources))
+
+    def _in_order(self, fn: Callable[..., T], calls: Iterable[tuple]) -> Iterator[T]:
+        """fn(*args) for each args of `calls`, in the workers, given back in order, at most
+        WINDOW under way."""
         pending: deque = deque()
-        for doc_id, doc in items:
-            pending.append(pool.apply_async(_work, (doc_id, doc)))
+        for args in calls:
+            pending.append(self._pool.apply_async(fn, args))
             if len(pending) >= WINDOW:
-                yield _replayed(pending.popleft().get(), ctx.timer)
+                yield _answer(pending.popleft())
         while pending:
-            yield _replayed(pending.popleft().get(), ctx.timer)
+            yield _answer(pending.popleft())
+
+
+def _answer(pending: Any) -> Any:
+    """A worker's result; a worker that died (killed, out of memory) takes its task with it,
+    so waiting has a limit."""
+    try:
+        return pending.get(timeout=TASK_TIMEOUT)
+    except mp.TimeoutError:
+        raise DyadError(f"a worker process gave no result in {TASK_TIMEOUT} s (killed, or out "
+                        f"of memory?); run again (finished work is kept) or use --jobs 1") from None
+
+
+def read(sources: Iterable[SourceFile], known: dict[str, str], config: Config,
+         workers: Workers | None) -> Iterator[ReadResult]:
+    """`read_one` over `sources`, in their order: by `workers` when given, else here."""
+    if workers is not None:
+        yield from workers.read(sources, known, config)
+        return
+    for s in sources:
+        yield read_one(s, known.get(s.path), config)
+
+
+def processed(items: Iterable[tuple[int, Document]], ctx: Context,
+              workers: Workers | None) -> Iterator[Result]:
+    """`process_one` over `items`, in their order: by `workers` when given, else in this
+    process. `ctx.timer`, when set, is told each stage's seconds in the caller."""
+    if workers is not None:
+        yield from workers.processed(items, ctx.timer)
+        return
+    for doc_id, doc in items:
+        yield _replayed(process_one(doc_id, doc, ctx), ctx.timer)
 
 
 def warm(config: Config) -> None:
@@ -130,6 +216,7 @@ def _start_worker(config: Config, db_path: str, timed: bool) -> None:
         os.nice(WORKER_NICENESS)
     except (AttributeError, OSError):       # not on every system; only a matter of speed
         pass
+    warm(config)
     lines: CorpusLines = LineStats(Reader(db_path))
     _worker_ctx.append(Context(config=config, corpus=lines,
                                timer=(lambda name, s: None) if timed else None))

@@ -113,9 +113,14 @@ def _cldr_states(code: str) -> dict[str, str]:
     return out
 
 
-@functools.cache
 def gazetteer(code: str, registries: tuple[str, ...] = ()) -> Gazetteer:
-    """The gazetteer of one language (with the people of the registry, in every script)."""
+    """The gazetteer of one language (with the people of the registry, in every script),
+    built once per process for each (language, registries)."""
+    return _gazetteer(code, tuple(registries))
+
+
+@functools.cache
+def _gazetteer(code: str, registries: tuple[str, ...]) -> Gazetteer:
     registry: Registry = load_registry(registries)
     lemmatiser = shared_lemmatiser()                        # Cyrillic names occur anywhere
     g = Gazetteer(lang=code, lemmatiser=lemmatiser, folded=lemmatiser.keys)
