@@ -20,8 +20,9 @@ import bisect
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from dyad.actors.codebook import Entry, Gazetteer
 from dyad.actors.registry import Person, Registry
@@ -32,6 +33,9 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 KIND_ORDER = {"person": 0, "organisation": 1, "state": 2, "region": 3, "metonym": 4,
               "adjective": 5}
 MAX_NAME_TOKENS = 5
+# how a gazetteer match was found, by the kind of its entry (else the kind itself)
+_METHODS = MappingProxyType({"person": "registry", "organisation": "name", "state": "name",
+                             "region": "name"})
 
 
 @dataclass
@@ -64,6 +68,21 @@ class Scan:
     def starts(self) -> list[int]:
         """Each token's start offset, in order (to find the tokens of a span of text)."""
         return [t.start for t in self.toks]
+
+    @functools.cached_property
+    def keys(self) -> list[str]:
+        """Each token's key, in order (the passes slice it to look spans up)."""
+        return [t.key for t in self.toks]
+
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        """Indexes of the tokens that open a sentence (see `_sentence_starts`)."""
+        return _sentence_starts(self)
+
+    def first_words(self, firsts: dict[str, tuple[int, ...]]) -> list[int]:
+        """Indexes of the words whose key opens an entry of `firsts`, in order: the only
+        places where a pass over the tokens can match (a screen, one step for the text)."""
+        return [k for k, t in enumerate(self.toks) if t.key in firsts and t.is_word]
 
     def words(self, name: str) -> frozenset[str]:
         return self.g.syntax.get(name, frozenset())
@@ -108,61 +127,53 @@ def _best(entries: list[Entry]) -> Entry:
     return min(entries, key=lambda e: KIND_ORDER.get(e.kind, 9))
 
 
-def _keys_at(toks: list[Token], i: int, lengths: tuple[int, ...]) -> Iterator[tuple[int, tuple[str, ...]]]:
+def _keys_at(s: Scan, i: int, lengths: tuple[int, ...]) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(length, token keys) of the spans starting at token i, longest first."""
+    keys = s.keys
     for length in lengths:
-        if i + length <= len(toks):
-            yield length, tuple(t.key for t in toks[i:i + length])
+        if i + length <= len(keys):
+            yield length, tuple(keys[i:i + length])
 
 
 def _gazetteer_pass(s: Scan) -> None:
-    toks, n, i = s.toks, len(s.toks), 0
+    toks, i = s.toks, 0          # i: the first token no match covers yet
     first_keys = s.g.lengths
-    while i < n:
-        t = toks[i]
-        if not t.is_word or t.key not in first_keys:     # no known form starts here
-            i += 1
+    people = s.registry.by_name()
+    for k in s.first_words(first_keys):       # elsewhere no known form starts
+        if k < i:
             continue
-        for length, key in _keys_at(toks, i, first_keys[t.key]):
+        for length, key in _keys_at(s, k, first_keys[s.keys[k]]):
             entries = s.g.table.get(key)
             if not entries:
                 continue
-            ok = [e for e in entries if _case_ok(e, toks[i:i + length]) and not _excluded(s, i, e)]
+            ok = [e for e in entries if _case_ok(e, toks[k:k + length]) and not _excluded(s, k, e)]
             if not ok:
                 continue
             e = _best(ok)
-            person = s.registry.by_name().get(e.person) if e.person else None
-            method = {"person": "registry", "organisation": "name", "state": "name",
-                      "region": "name"}.get(e.kind, e.kind)
+            person = people.get(e.person) if e.person else None
+            method = _METHODS.get(e.kind, e.kind)
             if e.kind == "organisation" and e.case == "upper":
                 method = "acronym"
             code = person.acting_for(s.when) if person else e.code
-            s.cover(Found(i, i + length, code, e.kind, method, e.person,
+            s.cover(Found(k, k + length, code, e.kind, method, e.person,
                           gender=person.gender if person else None))
-            i += length
+            i = k + length
             break
-        else:
-            i += 1
 
 
 def _role_pass(s: Scan) -> None:
     """Find role titles (not inside other matches) and resolve the person each names."""
-    toks, n, i = s.toks, len(s.toks), 0
+    i = 0                        # the first token no role phrase covers yet
     first_keys = s.g.role_lengths
-    while i < n:
-        t = toks[i]
-        if not t.is_word or t.key not in first_keys or (
-                i in s.at and s.at[i].kind != "organisation"):
-            i += 1
+    for k in s.first_words(first_keys):       # elsewhere no role phrase starts
+        if k < i or (k in s.at and s.at[k].kind != "organisation"):
             continue
-        for length, key in _keys_at(toks, i, first_keys[t.key]):
+        for length, key in _keys_at(s, k, first_keys[s.keys[k]]):
             role = s.g.roles.get(key)
             if role:
-                s.roles.append((i, i + length, role))
-                i += length
+                s.roles.append((k, k + length, role))
+                i = k + length
                 break
-        else:
-            i += 1
     for i, j, role in s.roles:
         _resolve_role(s, i, j, role)
 
@@ -375,13 +386,13 @@ def _coreference(s: Scan) -> None:
             if t.is_word and len(t.text) >= 3 and t.capitalised:
                 surnames.setdefault(t.key, f)
     pronouns = s.words("pronoun_m") | s.words("pronoun_f")
-    starts = _sentence_starts(s)
-
-    def sentence_of(k: int) -> int:
-        return bisect.bisect_right(starts, k) - 1
-
-    toks = s.toks
-    for k in range(people[0].j, len(toks)):     # nothing refers back before the first person
+    nouns = s.g.noun_lengths
+    toks, keys = s.toks, s.keys
+    # nothing refers back before the first person, and only these words can refer (the
+    # tests below, made once for the text; the loop keeps the order they had)
+    referring = [k for k in range(people[0].j, len(toks)) if keys[k] in surnames
+                 or keys[k] in nouns or keys[k] in pronouns or toks[k].text.casefold() in pronouns]
+    for k in referring:
         t = toks[k]
         held = s.at.get(k)
         if held is not None and held.kind != "person" and held.j - held.i == 1 and \
@@ -391,25 +402,22 @@ def _coreference(s: Scan) -> None:
             s.uncover(held)
         if k in s.at or k in s.titled or not t.is_word:
             continue
-        if not (t.key in surnames or t.key in s.g.noun_lengths or t.key in pronouns
-                or t.text.casefold() in pronouns):
-            continue
-        earlier = [f for f in people if f.j <= k]
-        found = _refer(s, k, t, earlier, surnames, starts, sentence_of)
+        found = _refer(s, k, t, people, surnames)
         if found is not None:
             s.cover(found)
             people.append(found)
 
 
-def _refer(s: Scan, k: int, t: Token, earlier: list[Found], surnames: dict[str, Found],
-           starts: list[int], sentence_of: Callable[[int], int]) -> Found | None:
+def _refer(s: Scan, k: int, t: Token, people: list[Found],
+           surnames: dict[str, Found]) -> Found | None:
     """What the word at k refers back to: a surname alone, "the minister", or a pronoun
-    with one clear antecedent in this or the previous sentence."""
+    with one clear antecedent in this or the previous sentence (among `people`, the
+    persons found so far)."""
     if t.capitalised and t.key in surnames and surnames[t.key].j <= k:
         src = surnames[t.key]
         return Found(k, k + 1, src.code, "person", "surname", src.person, src.role, src.gender)
     for length in s.g.noun_lengths.get(t.key, ()):
-        key = " ".join(x.key for x in s.toks[k:k + length])
+        key = " ".join(s.keys[k:k + length])
         roles = s.g.syntax.get("person_noun:" + key)
         nxt = s.toks[k + length] if k + length < len(s.toks) else None
         if nxt is not None and nxt.is_word and nxt.capitalised and (
@@ -417,6 +425,7 @@ def _refer(s: Scan, k: int, t: Token, earlier: list[Found], surnames: dict[str, 
                                         and s.at[k + length].kind == "person")):
             return None          # "el presidente Trump": a title before its name, no pronoun
         if roles and not any(m in s.at for m in range(k, k + length)):
+            earlier = [f for f in people if f.j <= k]
             cands = [f for f in earlier if f.role in roles or
                      (f.person and _has_role(s, f.person, roles))]
             if cands:
@@ -428,8 +437,14 @@ def _refer(s: Scan, k: int, t: Token, earlier: list[Found], surnames: dict[str, 
         forms = s.words("pronoun_" + gender)
         written = t.text.casefold()
         if (written in forms or (t.key in forms and t.key != written)) and \
-                (not t.capitalised or k in starts):
+                (not t.capitalised or k in s.sentence_starts):
+            starts = s.sentence_starts
+
+            def sentence_of(at: int) -> int:
+                return bisect.bisect_right(starts, at) - 1
+
             here = sentence_of(k)
+            earlier = [f for f in people if f.j <= k]
             window = [f for f in earlier if sentence_of(f.i) >= here - 1
                       and f.gender in (gender, None)]
             if len({f.person for f in window}) == 1:

@@ -8,30 +8,37 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from types import MappingProxyType
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# the same tokens as `_TOKEN`, kept by `split` between the (whitespace) gaps around them
+_SPLIT = re.compile(r"(\w+|[^\w\s])", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
-@dataclass(frozen=True, init=False)
-class Token:
+class _Fields(NamedTuple):
     start: int
     end: int
     text: str
     key: str          # folded (and, for Russian words, lemmatised) form used for matching
     # a word, not a punctuation mark (stored: the matchers ask it of every token many times)
-    is_word: bool = field(init=False, repr=False, compare=False)
+    is_word: bool
 
-    def __init__(self, start: int, end: int, text: str, key: str) -> None:
-        # Filled through __dict__, as a frozen dataclass's own __init__ does with
-        # object.__setattr__, only faster: tokens are made by the million.
-        d = self.__dict__
-        d["start"] = start
-        d["end"] = end
-        d["text"] = text
-        d["key"] = key
-        d["is_word"] = text[:1].isalnum()
+
+class Token(_Fields):
+    """One token of a text: a word or a single punctuation mark, with its offsets.
+
+    An immutable named tuple: `tokenize` makes them by the million, and a tuple is built in
+    one step, all of a text's tokens at once (see `tokenize`)."""
+
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int, text: str, key: str,
+                is_word: bool | None = None) -> Token:
+        return tuple.__new__(cls, (start, end, text, key,
+                                   text[:1].isalnum() if is_word is None else is_word))
 
     @property
     def capitalised(self) -> bool:
@@ -87,30 +94,42 @@ def tokenize(text: str, lemmatiser: Lemmatiser | None = None,
              memo: dict[str, str] | None = None) -> list[Token]:
     """Tokens of `text`; Cyrillic words are lemmatised when a lemmatiser is given. `memo`
     remembers each word's key across calls."""
-    out: list[Token] = []
-    append = out.append
     memo = {} if memo is None else memo
-    known = memo.get
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        key = known(word)
-        if key is None:
-            if lemmatiser is not None and _CYRILLIC.search(word):
-                key = fold(lemmatiser.lemma(word))
-            else:
-                key = fold(word)
-            memo[word] = key
-        start, end = m.span()
-        append(Token(start, end, word, key))
-    return out
+    # [gap, token, gap, token, ..., gap]: the gaps are whitespace (maybe empty), so the
+    # running sum of the pieces' lengths gives every token's offsets
+    pieces = _SPLIT.split(text)
+    words = pieces[1::2]
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    keys = list(map(memo.get, words))
+    if None in keys:                          # words never seen before: compute their keys
+        for n, word in enumerate(words):
+            if keys[n] is None:
+                key = memo.get(word)
+                if key is None:
+                    if lemmatiser is not None and _CYRILLIC.search(word):
+                        key = fold(lemmatiser.lemma(word))
+                    else:
+                        key = fold(word)
+                    memo[word] = key
+                keys[n] = key
+    is_word = [w[:1].isalnum() for w in words]
+    # tuple.__new__ over zipped fields builds every token without a Python-level call each
+    return list(map(tuple.__new__, repeat(Token),
+                    zip(offsets[1::2], offsets[2::2], words, keys, is_word)))
+
+
+@functools.cache
+def _latin() -> MappingProxyType[str, str]:
+    """Lowercase Cyrillic letters -> Latin (read-only, built once)."""
+    return MappingProxyType(dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ", [
+        "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+        "i", "yi", "ye", "g"])))
 
 
 def transliterate(name: str) -> str:
     """A Cyrillic name in Latin letters (for people the registry does not know)."""
-    table = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ", [
-        "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-        "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-        "i", "yi", "ye", "g"]))
+    table = _latin()
     out = []
     for c in name:
         low = c.lower()
