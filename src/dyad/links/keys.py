@@ -29,6 +29,7 @@ def fold(text: str) -> str:
     return "".join(_CYRILLIC.get(ch, ch) for ch in text)
 
 
+@functools.lru_cache(maxsize=4096)
 def surname(name: str | None) -> str | None:
     """The last word of a person's name, folded (the key the scorer compares people by too);
     None for no name."""
@@ -58,9 +59,11 @@ def _capitals() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def place_key(place: str | None) -> str | None:
     """A place as a key: '@RUS' for a capital or seat of Russia in any language ('Moscow',
-    'Moskva', 'Москва'), else its folded words; None for no place."""
+    'Moskva', 'Москва'), else its folded words; None for no place. (The last few thousand
+    names and places are kept: the same ones come back in document after document.)"""
     if not place or not place.strip():
         return None
     folded = " ".join(w for w in _NON_WORD.split(fold(place)) if w)

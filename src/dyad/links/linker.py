@@ -13,6 +13,7 @@ the corpus. The texts of the last REUSE_CACHE documents aligned are kept tokenis
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import time
@@ -116,12 +117,11 @@ class Linker:
         store.add_prints(self.db, doc.id, kept)
         info = store.link_docs(self.db, ranked)
         mine = reuse.words_of("\n\n".join(doc.texts))
-        for other in ranked:
-            o = info.get(other)
-            if o is None or (o["language"] and doc.language and o["language"] != doc.language):
-                continue
-            theirs = self._words(other)
-            passages = reuse.align(theirs, mine)
+        others = [(o, self._words(other)) for other in ranked
+                  if (o := info.get(other)) is not None
+                  and not (o["language"] and doc.language and o["language"] != doc.language)]
+        found = reuse.align_many([theirs for _o, theirs in others], mine)
+        for (o, theirs), passages in zip(others, found):
             if not passages:
                 continue
             best = passages[0]
@@ -172,7 +172,10 @@ class Linker:
                                  dated=item.dated, place=item.place, people=sorted(item.people),
                                  cluster=item.cluster)
             if chosen is not None and item.cluster:
-                store.set_cluster(self.db, "event", [m.id for m in chosen] + [le.id], item.cluster)
+                # members already in the cluster (all of a cluster's) have nothing to change
+                store.set_cluster(self.db, "event", [m.id for m in chosen
+                                                     if m.cluster != item.cluster] + [le.id],
+                                  item.cluster)
                 self.counts["event_links"] += 1
 
     def _event_groups(self, rows: Sequence[sqlite3.Row]) -> list[list[ev.EventItem]]:
@@ -257,11 +260,17 @@ class Linker:
         return propagation.refresh(self.db)
 
 
+@functools.lru_cache(maxsize=4096)
+def _people(stored: str) -> frozenset[str]:
+    """An event_keys row's people (JSON) as a set (the same lists come back again and again)."""
+    return frozenset(json.loads(stored))
+
+
 def _event_item(row: sqlite3.Row) -> ev.EventItem:
     """An event_keys row as an EventItem."""
     return ev.EventItem(id=row["event_id"], doc=row["doc_id"], pair=row["pair"], type=row["type"],
                         first=row["day_first"], last=row["day_last"], dated=bool(row["dated"]),
-                        place=row["place"], people=frozenset(json.loads(row["people"])),
+                        place=row["place"], people=_people(row["people"]),
                         cluster=row["cluster"])
 
 

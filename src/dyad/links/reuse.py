@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,7 +47,7 @@ class Words:
     for), and the in-process hashes of its ALIGN_K-word shingles (`shingle_ids`, for
     alignment only: not stable across runs)."""
 
-    __slots__ = ("text", "words", "_folded", "_offsets", "_ids", "_sorted")
+    __slots__ = ("text", "words", "_folded", "_offsets", "_ids", "_sorted", "_index")
 
     def __init__(self, text: str) -> None:
         folded = text.casefold()
@@ -60,6 +61,7 @@ class Words:
         self._offsets: tuple[np.ndarray, np.ndarray] | None = None
         self._ids: np.ndarray | None = None
         self._sorted: tuple[np.ndarray, np.ndarray] | None = None
+        self._index: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def offsets(self) -> tuple[np.ndarray, np.ndarray]:
         """(starts, ends): each word's character offsets in the text."""
@@ -86,6 +88,18 @@ class Words:
             self._sorted = (order, ids[order])
         return self._sorted
 
+    def index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(order, distinct, firsts, counts): `sorted_ids()`'s order, the distinct shingle
+        hashes ascending, where each first comes in the sorted hashes and how often."""
+        if self._index is None:
+            order, ids = self.sorted_ids()
+            new = np.ones(len(ids), dtype=bool)
+            new[1:] = ids[1:] != ids[:-1]
+            firsts = np.flatnonzero(new)
+            counts = np.diff(np.append(firsts, len(ids)))
+            self._index = (order, ids[firsts], firsts, counts)
+        return self._index
+
     def kept(self) -> Words:
         """A copy with the shingle hashes worked out and without the word strings: what
         alignment needs of a text aligned against again and again, in less memory."""
@@ -93,7 +107,7 @@ class Words:
         starts, ends = self.offsets()
         out.text, out.words, out._folded = self.text, [], None
         out._offsets = (starts.astype(np.int32), ends.astype(np.int32))
-        out._ids, out._sorted = self.shingle_ids(), None
+        out._ids, out._sorted, out._index = self.shingle_ids(), None, None
         return out
 
     def shingle_ids(self) -> np.ndarray:
@@ -160,56 +174,95 @@ class Passage:
         return a[self.a_start:self.a_end], b[self.b_start:self.b_end]
 
 
-def _runs(ha: np.ndarray, b: Words) -> list[tuple[int, int, int, int]]:
-    """Diagonal runs of common shingles, sorted: (a_first, a_last, b_first, b_last) shingle
-    indices of each longest stretch where a[i] == b[i + d] for consecutive i. A shingle of a
-    that b holds more than MAX_HITS times (a phrase repeated all over b) anchors nothing."""
-    order, sb = b.sorted_ids()
-    left = np.searchsorted(sb, ha, "left")
-    count = np.searchsorted(sb, ha, "right") - left
+def _runs(has: Sequence[np.ndarray], b: Words) -> list[list[tuple[int, int, int, int]]]:
+    """For each of several texts' shingle hashes, the diagonal runs of shingles it shares with
+    b, sorted: (a_first, a_last, b_first, b_last) shingle indices of each longest stretch where
+    a[i] == b[i + d] for consecutive i. A shingle of a that b holds more than MAX_HITS times
+    (a phrase repeated all over b) anchors nothing. All texts are matched in one pass of
+    array operations (a new document is aligned with several in a row)."""
+    n = len(has)
+    if not n:
+        return []
+    order, uniq, firsts, counts = b.index()
+    if not len(uniq):
+        return [[] for _ in range(n)]
+    lens = np.fromiter(map(len, has), dtype=np.int64, count=n)
+    ha = np.concatenate(has)
+    at = np.searchsorted(uniq, ha)
+    np.minimum(at, len(uniq) - 1, out=at)
+    count = np.where(uniq[at] == ha, counts[at], 0)
     ia = np.flatnonzero((count > 0) & (count <= MAX_HITS))
     if not len(ia):
-        return []
+        return [[] for _ in range(n)]
     c = count[ia]
     i = np.repeat(ia, c)
-    firsts = np.cumsum(c) - c
-    j = order[np.repeat(left[ia], c) + np.arange(len(i)) - np.repeat(firsts, c)]
-    d = j - i
-    o = np.lexsort((i, d))
-    d, i = d[o], i[o]
+    j = order[np.repeat(firsts[at[ia]] - (np.cumsum(c) - c), c) + np.arange(len(i))]
+    offs = np.cumsum(lens) - lens
+    text = np.searchsorted(offs, i, "right") - 1       # which of `has` each match is in
+    i = i - offs[text]
+    width = int(lens.max()) + len(order) + 1            # diagonals of one text, and more
+    key = text * width + (j - i)                         # (text, diagonal); i ascends in each
+    o = np.argsort(key, kind="stable")
+    key, i = key[o], i[o]
     start = np.ones(len(i), dtype=bool)
-    start[1:] = (d[1:] != d[:-1]) | (i[1:] != i[:-1] + 1)
+    start[1:] = (key[1:] != key[:-1]) | (i[1:] != i[:-1] + 1)
     first = np.flatnonzero(start)
-    last = np.append(first[1:] - 1, len(i) - 1)
-    a0, a1, dd = i[first], i[last], d[first]
-    b0, b1 = a0 + dd, a1 + dd
-    o = np.lexsort((b1, b0, a1, a0))
-    return list(zip(a0[o].tolist(), a1[o].tolist(), b0[o].tolist(), b1[o].tolist()))
+    last = np.empty_like(first)
+    last[:-1] = first[1:] - 1
+    last[-1] = len(i) - 1
+    a0, a1, t = i[first], i[last], text[o][first]
+    d = key[first] - t * width
+    b0, b1 = a0 + d, a1 + d
+    o = np.lexsort((b1, b0, a1, a0, t))
+    bounds = np.searchsorted(t[o], np.arange(n + 1)).tolist()
+    rows = list(zip(a0[o].tolist(), a1[o].tolist(), b0[o].tolist(), b1[o].tolist()))
+    return [rows[bounds[k]:bounds[k + 1]] for k in range(n)]
+
+
+def _join(runs: list[tuple[int, int, int, int]]) -> list[list[int]]:
+    """Runs (in order of a) joined to a recent span they continue on both sides within the
+    gap: [a_first, a_last, b_first, b_last] word indices of each span."""
+    spans: list[list[int]] = []
+    k1 = ALIGN_K - 1
+    for r0, r1, r2, r3 in runs:
+        # a span continues when the gaps da = r0 - a_last - 1 and db = r2 - b_last - 1 lie
+        # in [-ALIGN_K, GAP] and differ by at most GAP
+        lo, hi, blo, bhi, diag = r0 - GAP - 1, r0 + k1, r2 - GAP - 1, r2 + k1, r2 - r0
+        for s in reversed(spans[-RECENT_SPANS:]):
+            e = s[1]
+            if lo <= e <= hi:
+                f = s[3]
+                if blo <= f <= bhi and -GAP <= f - e - diag <= GAP:
+                    if r1 + k1 > e:
+                        s[1] = r1 + k1
+                    if r3 + k1 > f:
+                        s[3] = r3 + k1
+                    break
+        else:
+            spans.append([r0, r1 + k1, r2, r3 + k1])
+    return spans
 
 
 def align(a: str | Words, b: str | Words) -> list[Passage]:
     """The passages a and b share, longest first (each at least MIN_WORDS words of a)."""
-    wa = a if isinstance(a, Words) else words_of(a)
+    return align_many([a], b)[0]
+
+
+def align_many(texts: Sequence[str | Words], b: str | Words) -> list[list[Passage]]:
+    """`align(a, b)` for each a of `texts`, the runs of all found at once."""
     wb = b if isinstance(b, Words) else words_of(b)
-    ha, hb = wa.shingle_ids(), wb.shingle_ids()
-    if not len(ha) or not len(hb):
-        return []
-    runs = _runs(ha, wb)
-    # join runs, in order of a, to a recent span they continue on both sides within the gap
-    spans: list[list[int]] = []
-    for r0, r1, r2, r3 in runs:
-        a0, a1, b0, b1 = r0, r1 + ALIGN_K - 1, r2, r3 + ALIGN_K - 1
-        for s in reversed(spans[-RECENT_SPANS:]):
-            da, db = a0 - s[1] - 1, b0 - s[3] - 1
-            if -ALIGN_K <= da <= GAP and -ALIGN_K <= db <= GAP and abs(da - db) <= GAP:
-                s[1], s[3] = max(s[1], a1), max(s[3], b1)
-                break
-        else:
-            spans.append([a0, a1, b0, b1])
-    kept = [s for s in spans if s[1] - s[0] + 1 >= MIN_WORDS and s[3] - s[2] + 1 >= MIN_WORDS]
-    if not kept:
-        return []
-    (a_starts, a_ends), (b_starts, b_ends) = wa.offsets(), wb.offsets()
-    out = [Passage(int(a_starts[s[0]]), int(a_ends[s[1]]), int(b_starts[s[2]]),
-                   int(b_ends[s[3]]), s[1] - s[0] + 1) for s in kept]
-    return sorted(out, key=lambda p: (-p.words, p.a_start))
+    was = [a if isinstance(a, Words) else words_of(a) for a in texts]
+    out: list[list[Passage]] = [[] for _ in was]
+    if not len(wb.shingle_ids()):
+        return out
+    live = [k for k, wa in enumerate(was) if len(wa.shingle_ids())]
+    for k, runs in zip(live, _runs([was[k].shingle_ids() for k in live], wb)):
+        kept = [s for s in _join(runs)
+                if s[1] - s[0] + 1 >= MIN_WORDS and s[3] - s[2] + 1 >= MIN_WORDS]
+        if not kept:
+            continue
+        (a_starts, a_ends), (b_starts, b_ends) = was[k].offsets(), wb.offsets()
+        found = [Passage(int(a_starts[s[0]]), int(a_ends[s[1]]), int(b_starts[s[2]]),
+                         int(b_ends[s[3]]), s[1] - s[0] + 1) for s in kept]
+        out[k] = sorted(found, key=lambda p: (-p.words, p.a_start))
+    return out
