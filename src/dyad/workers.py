@@ -13,6 +13,7 @@ overlap the caller's reading of the files. It does not decide what to do with a 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import time
@@ -217,6 +218,8 @@ def _start_worker(config: Config, db_path: str, timed: bool) -> None:
     except (AttributeError, OSError):       # not on every system; only a matter of speed
         pass
     warm(config)
+    gc.freeze()        # the tables just loaded live as long as the worker: the collector
+                       # need not walk them again and again
     lines: CorpusLines = LineStats(Reader(db_path))
     _worker_ctx.append(Context(config=config, corpus=lines,
                                timer=(lambda name, s: None) if timed else None))
