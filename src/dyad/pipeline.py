@@ -171,7 +171,8 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
         # threads spin-wait for each other: on busy cores two are slower than one)
         linker = Linker(db, embed_threads=1 if pool is not None else None)
         with summary.timing("link"):        # left at 'processed' by a run that was stopped
-            left = _timed_iter(store.processed_for_linking(db), summary, "link:load")
+            left = ((doc_id, file, sig, None) for doc_id, file, sig in
+                    _timed_iter(store.processed_for_linking(db), summary, "link:load"))
             _link(db, config, summary, linker,
                   _progress(left, store.count_at(db, "processed"), "link", progress))
         _process_and_link(db, config, summary, fail, progress, timer, linker, pool)
@@ -260,28 +261,30 @@ def _process_and_link(db: Database, config: Config, summary: RunSummary, fail: F
     results = _progress(workers.processed(todo, ctx, pool), total, "process", progress)
     done = False
     while not done:
-        batch: list[tuple[int, str, bytes | None]] = []
+        batch: list[tuple[int, str, bytes | None, frozenset[int] | None]] = []
         with summary.timing("process"), db.transaction():
             n = 0
             for r in islice(results, BATCH):
                 n += 1
-                summary.step_seconds["process:minhash"] = \
-                    summary.step_seconds.get("process:minhash", 0.0) + r.minhash_seconds
+                for step, secs in (("process:minhash", r.minhash_seconds),
+                                   ("process:fingerprints", r.prints_seconds)):
+                    summary.step_seconds[step] = summary.step_seconds.get(step, 0.0) + secs
                 if r.error is not None:
                     fail(FileError(r.doc.file, r.error))
                     continue
                 with summary.timing("process:store"):
                     store.save_processed(db, r.doc_id, r.doc, r.signature, r.buckets)
                 summary.processed += 1
-                batch.append((r.doc_id, r.doc.file, r.signature))
+                batch.append((r.doc_id, r.doc.file, r.signature, r.prints))
             done = n < BATCH
         with summary.timing("link"):
             _link(db, config, summary, linker, batch)
 
 
 def _link(db: Database, config: Config, summary: RunSummary, linker: Linker,
-          items: Iterable[tuple[int, str, bytes | None]]) -> None:
-    """Link each processed document of `items` (id, file, MinHash), in their order (file
+          items: Iterable[tuple[int, str, bytes | None, frozenset[int] | None]]) -> None:
+    """Link each processed document of `items` (id, file, MinHash, reuse fingerprints when
+    already computed), in their order (file
     order), to the documents linked before it (those linked earlier in the same batch too:
     a transaction sees its own writes): flag it as a near-duplicate of a linked document
     sharing an LSH bucket; then record the passages it shares with others, and put its
@@ -289,8 +292,8 @@ def _link(db: Database, config: Config, summary: RunSummary, linker: Linker,
     reported; the document is still moved on, without links. The propagation of the
     clusters that changed is recomputed once, at the end of the run (`Linker.finish`)."""
 
-    def one(item: tuple[int, str, bytes | None]) -> None:
-        doc_id, file, sig = item
+    def one(item: tuple[int, str, bytes | None, frozenset[int] | None]) -> None:
+        doc_id, file, sig, prints = item
         original = None
         if sig is not None:
             best = 0.0
@@ -303,7 +306,7 @@ def _link(db: Database, config: Config, summary: RunSummary, linker: Linker,
         with summary.timing("link:across"):
             try:
                 with db.transaction():
-                    linker.link(doc_id)
+                    linker.link(doc_id, prints)
             except Exception as e:  # a fault in linking must not stop the run: report, go on
                 where = traceback.extract_tb(e.__traceback__)[-1]
                 summary.errors.append(FileError(file, f"linking failed ({type(e).__name__}: "

@@ -177,6 +177,15 @@ class Document:
         """The posts left once repeats are removed."""
         return [p for p in self.posts if p.duplicate_of is None and p.text.strip()]
 
+    def link_texts(self) -> list[str]:
+        """The texts linking compares (as `store.documents.link_texts` reads them back): the
+        posts that are not repeats and have text, in order, else the body when not blank."""
+        texts = [p.text for p in sorted(self.posts, key=lambda p: p.index)
+                 if p.duplicate_of is None and p.text]
+        if not texts and self.text.strip():
+            texts.append(self.text)
+        return texts
+
     def kept_post_spans(self) -> list[tuple[Post, int]]:
         """Each kept post with where its text starts in `text` (the cleaned text joins the
         kept posts in order); a post not found there is left out."""

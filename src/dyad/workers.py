@@ -29,6 +29,7 @@ from dyad.clean.corpus import group_key, line_keys
 from dyad.config import Config
 from dyad.errors import DyadError, InputError
 from dyad.ingest import Parsed, SourceFile
+from dyad.links.reuse import fingerprints
 from dyad.records import Document, FileError, Given
 from dyad.stage import Context, CorpusLines, StageTimer
 
@@ -54,6 +55,8 @@ class Result:
     buckets: list[tuple[int, int]] = field(default_factory=list)
     stage_seconds: list[tuple[str, float]] = field(default_factory=list)
     minhash_seconds: float = 0.0
+    prints: frozenset[int] | None = None      # reuse fingerprints of its link texts
+    prints_seconds: float = 0.0
     error: str | None = None
 
 
@@ -98,8 +101,9 @@ def jobs_for(config: Config) -> int:
 
 
 def process_one(doc_id: int, doc: Document, ctx: Context) -> Result:
-    """Every per-document stage, then the MinHash signature; a failing stage gives an error
-    naming the exception and where it was raised, never an exception."""
+    """Every per-document stage, then the MinHash signature and the reuse fingerprints
+    (work linking would otherwise do in the one main process); a failing stage gives an
+    error naming the exception and where it was raised, never an exception."""
     from dyad.pipeline import process_document
 
     seconds: list[tuple[str, float]] = []
@@ -114,7 +118,10 @@ def process_one(doc_id: int, doc: Document, ctx: Context) -> Result:
                             f"{Path(where.filename).name}:{where.lineno})")
     start = time.perf_counter()
     sig, buckets = dedup.signature(doc.text)
-    return Result(doc_id, doc, sig, buckets, seconds, time.perf_counter() - start)
+    hashed = time.perf_counter()
+    prints = frozenset().union(*(fingerprints(t) for t in doc.link_texts()))
+    return Result(doc_id, doc, sig, buckets, seconds, hashed - start, prints,
+                  time.perf_counter() - hashed)
 
 
 class Workers:

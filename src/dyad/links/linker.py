@@ -87,12 +87,14 @@ class Linker:
         store.add_cluster(self.db, cluster, kind)
         return cluster
 
-    def link(self, doc_id: int) -> None:
+    def link(self, doc_id: int, prints: frozenset[int] | None = None) -> None:
+        """Link one processed document; `prints`: its reuse fingerprints, when computed
+        already (`reuse.fingerprints` of its link texts)."""
         doc = store.link_document(self.db, doc_id)
         store.clear_links(self.db, doc_id, doc.file)
         day = day_number(day_of(doc.published))
         t0 = time.perf_counter()
-        self._reuse(doc)
+        self._reuse(doc, prints)
         t1 = time.perf_counter()
         self._events(doc, day)
         t2 = time.perf_counter()
@@ -104,10 +106,11 @@ class Linker:
 
     # ------------------------------------------------------------ reuse
 
-    def _reuse(self, doc: store.LinkDoc) -> None:
-        prints: set[int] = set()
-        for text in doc.texts:
-            prints |= reuse.fingerprints(text)
+    def _reuse(self, doc: store.LinkDoc, given: frozenset[int] | None) -> None:
+        prints: set[int] = set(given) if given is not None else set()
+        if given is None:
+            for text in doc.texts:
+                prints |= reuse.fingerprints(text)
         if not prints:
             return
         held = store.print_counts(self.db, prints)
