@@ -165,6 +165,7 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
             pool = stack.enter_context(workers.Workers(config, db_path, jobs, timer is not None))
         with summary.timing("read"):
             _read(db, found, config, summary, fail, progress, pool)
+        del found                           # one entry per file: not kept while processing
         if pool is None and jobs > 1 and store.count_at(db, "read") >= config.parallel_min_docs:
             pool = stack.enter_context(workers.Workers(config, db_path, jobs, timer is not None))
         # with worker processes busy on the other cores the model gets one thread (its
