@@ -290,6 +290,12 @@ def run_child(corpus: Path, work: Path, tag: str, timeout: float,
     return out
 
 
+def _workers(run: dict[str, Any]) -> int:
+    """Worker processes of a run (none when it processed in its own process)."""
+    jobs = run.get("jobs", 1)
+    return jobs if jobs > 1 else 0
+
+
 def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
     def med(values: list[float]) -> float:
         return round(statistics.median(values), 4)
@@ -314,8 +320,8 @@ def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
         # main process plus every worker at the largest worker's peak (an upper bound:
         # forked workers share the pages they did not write)
         "peak_rss_mib": round(statistics.median(
-            [r["peak_rss_bytes"] + (r.get("jobs", 1) if r.get("jobs", 1) > 1 else 0)
-             * r.get("peak_rss_worker_bytes", 0) for r in runs]) / 2**20, 1),
+            [r["peak_rss_bytes"] + _workers(r) * r.get("peak_rss_worker_bytes", 0)
+             for r in runs]) / 2**20, 1),
         "rss_after_import_mib": round(
             statistics.median([r["rss_after_import_bytes"] for r in runs]) / 2**20, 1),
         "store_mib": round(statistics.median([r["store_bytes"] for r in runs]) / 2**20, 2),

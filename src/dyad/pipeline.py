@@ -158,13 +158,14 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
             store.record_error(db, run_id, err.path, err.reason)
 
         found = ingest.discover(inputs)
+        known = store.source_fingerprints(db)
         jobs = workers.jobs_for(config)
         pool = None
-        if jobs > 1 and store.new_sources(db, [s.path for s in found.sources]) >= \
+        if jobs > 1 and sum(s.path not in known for s in found.sources) >= \
                 config.parallel_min_docs:     # started now, the workers warm up during reading
             pool = stack.enter_context(workers.Workers(config, db_path, jobs, timer is not None))
         with summary.timing("read"):
-            _read(db, found, config, summary, fail, progress, pool)
+            _read(db, found, known, config, summary, fail, progress, pool)
         del found                           # one entry per file: not kept while processing
         if pool is None and jobs > 1 and store.count_at(db, "read") >= config.parallel_min_docs:
             pool = stack.enter_context(workers.Workers(config, db_path, jobs, timer is not None))
@@ -192,11 +193,12 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
 Fail = Callable[[FileError], None]
 
 
-def _read(db: Database, found: ingest.Discovery, config: Config, summary: RunSummary,
-          fail: Fail, progress: bool, pool: workers.Workers | None) -> None:
+def _read(db: Database, found: ingest.Discovery, known: dict[str, str], config: Config,
+          summary: RunSummary, fail: Fail, progress: bool, pool: workers.Workers | None) -> None:
+    """Store the documents of every new or changed file of `found` (`known`: the
+    fingerprints of the files read before)."""
     for problem in found.problems:
         fail(problem)
-    known = store.source_fingerprints(db)
     results = workers.read(found.sources, known, config, pool)
     for r in _progress(results, len(found.sources), "read", progress):
         src = r.source

@@ -29,7 +29,7 @@ from dyad.clean.corpus import group_key, line_keys
 from dyad.config import Config
 from dyad.errors import DyadError, InputError
 from dyad.ingest import Parsed, SourceFile
-from dyad.links.reuse import fingerprints
+from dyad.links.reuse import document_prints
 from dyad.records import Document, FileError, Given
 from dyad.stage import Context, CorpusLines, StageTimer
 
@@ -119,7 +119,7 @@ def process_one(doc_id: int, doc: Document, ctx: Context) -> Result:
     start = time.perf_counter()
     sig, buckets = dedup.signature(doc.text)
     hashed = time.perf_counter()
-    prints = frozenset().union(*(fingerprints(t) for t in doc.link_texts()))
+    prints = document_prints(doc.link_texts())
     return Result(doc_id, doc, sig, buckets, seconds, hashed - start, prints,
                   time.perf_counter() - hashed)
 

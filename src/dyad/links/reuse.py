@@ -142,6 +142,11 @@ def words_of(text: str) -> Words:
     return Words(text)
 
 
+def document_prints(texts: list[str]) -> frozenset[int]:
+    """The fingerprints of a document: those of each of its link texts (body or posts)."""
+    return frozenset().union(*map(fingerprints, texts))
+
+
 def fingerprints(text: str) -> set[int]:
     """The winnowed K-word shingle hashes of a text (empty for a text under K words): the
     first 8 bytes of the blake2b digest of the shingle's words joined by spaces, as a signed

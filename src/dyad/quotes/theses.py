@@ -66,7 +66,8 @@ def line_quotes(lex: QuoteLexicon, mk: Marks, text: str,
     out: list[LineQuote] = []
     speaker: PersonRef | None = None
     theses = False
-    section: LineQuote | None = None
+    in_section = False                  # under a hashtag line of a voiced post
+    section: LineQuote | None = None    # the section's lines so far
     pos, seen = 0, 0
     for line in text.split("\n"):
         base, pos = pos, pos + len(line) + 1
@@ -75,20 +76,20 @@ def line_quotes(lex: QuoteLexicon, mk: Marks, text: str,
             continue
         seen += 1
         voice = voice_of(base, base + len(line), seen <= 3 or body.endswith(":"))
-        if section is not None and (voice is not None or _HASHTAGS.fullmatch(body)
-                                    or len(_WORD.findall(body)) < MIN_SECTION_LINE):
-            out.append(section)
-            section = None
+        if in_section and (voice is not None or _HASHTAGS.fullmatch(body)
+                           or len(_WORD.findall(body)) < MIN_SECTION_LINE):
+            out += [section] if section else []
+            in_section, section = False, None
         if voice is not None:
             speaker, theses = voice, False
             continue
         if speaker is not None and _HASHTAGS.fullmatch(body):
-            section = LineQuote(-1, -1, speaker, True)
+            in_section = True
             continue
-        if section is not None:
-            end = base + len(line.rstrip())
+        if in_section and speaker is not None:
             at = base + len(line) - len(line.lstrip())
-            section = LineQuote(at if section.start < 0 else section.start, end, speaker, True)
+            section = LineQuote(section.start if section else at, base + len(line.rstrip()),
+                                speaker, True)
             continue
         if _is_heading(lex, body):
             theses = True
@@ -102,9 +103,7 @@ def line_quotes(lex: QuoteLexicon, mk: Marks, text: str,
         end = len(line.rstrip())
         if len(_WORD.findall(line[at:end])) >= 4:
             out.append(LineQuote(base + at, base + end, speaker))
-    if section is not None:
-        out.append(section)
-    return [q for q in out if q.start >= 0]
+    return out + ([section] if section else [])
 
 
 def has_sections(text: str) -> bool:

@@ -54,12 +54,6 @@ def source_fingerprints(db: Database) -> dict[str, str]:
             db.query("SELECT path, fingerprint FROM sources WHERE status = 'ok'")}
 
 
-def new_sources(db: Database, paths: Sequence[str]) -> int:
-    """How many of `paths` the store has never read."""
-    known = {r["path"] for r in db.query("SELECT path FROM sources")}
-    return sum(p not in known for p in paths)
-
-
 def replace_source(db: Database, *, path: str, root: str, fingerprint: str, size: int,
                    fmt: str | None, documents: list[Document],
                    line_hashes: list[set[int]]) -> None:
