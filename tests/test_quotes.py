@@ -204,6 +204,23 @@ def test_hashtag_lines_without_a_voice_are_left_alone() -> None:
     assert _quotes(text, "en").quotes == []
 
 
+@pytest.mark.parametrize("lang,text,speaker,words", [
+    ("en", "🇷🇺🇻🇪 Lavrov met Gil in Moscow on Thursday.\n💬 Venezuela's Foreign Minister Yván Gil: "
+           "We will respond to these measures, and they will not change our course.\n",
+     "Yván Gil", "We will respond to these measures, and they will not change our course."),
+    ("fr", "🎙 Intervention du ministre russe des Affaires étrangères Sergueï Lavrov\n"
+           "💬 Le ministre vénézuélien des Affaires étrangères Yván Gil : Nous répondrons à ces "
+           "mesures, et elles ne changeront pas notre cap.\n",
+     "Yván Gil", "Nous répondrons à ces mesures, et elles ne changeront pas notre cap."),
+])
+def test_a_marked_line_naming_its_speaker_is_theirs(lang: str, text: str, speaker: str,
+                                                    words: str) -> None:
+    """"💬 Name: words" is Name's, whatever voice a head line set, and the quotation is the
+    words after the colon, not the name."""
+    doc = _quotes(text, lang)
+    assert [(q.speaker.name, q.text) for q in doc.quotes] == [(speaker, words)]
+
+
 def test_lines_no_head_line_voices_are_left_alone() -> None:
     text = ("📄 Excerpts from the Concept of the Foreign Policy of the Russian Federation\n"
             "☝️ Russia intends to develop relations with the states of the region.\n")
@@ -224,9 +241,16 @@ def test_transcript_lines() -> None:
     assert [(q.speaker.name, q.text[:20]) for q in doc.quotes] == [("Vladimir Putin", "We have carefully st")]
 
 
-def test_quote_text_stands_in_the_cleaned_text() -> None:
-    text = ("Maria Zakharova spoke at her weekly briefing: \"Washington has once again shown that "
-            "it does not care about ordinary Venezuelans.\"")
-    doc = _quotes(text, "en")
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Maria Zakharova spoke at her weekly briefing: \"Washington has once again shown that "
+           "it does not care about ordinary Venezuelans.\""),
+    ("fr", "« Nous exprimons notre pleine solidarité avec le peuple de l'Argentine », a déclaré "
+           "le ministre russe des Affaires étrangères Sergueï Lavrov."),
+])
+def test_quote_text_stands_in_the_cleaned_text(lang: str, text: str) -> None:
+    """A quotation's start is where its words start (French marks hold spaces): the mentions
+    inside the words are found by it."""
+    doc = _quotes(text, lang)
     assert doc.quotes and all(q.text in doc.text for q in doc.quotes)
-    assert doc.quotes[0].start is not None and doc.text[doc.quotes[0].start:].startswith(doc.quotes[0].text)
+    q = doc.quotes[0]
+    assert q.start is not None and doc.text[q.start:].startswith(q.text)

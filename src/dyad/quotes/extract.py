@@ -108,10 +108,17 @@ def _block_quotes(doc: Document, lex: QuoteLexicon, mk: Marks, b: Block,
         placed = place(ms, toks, b.start + s)
         return head_speaker(lex, line, ms, institutions(lex, toks, placed, line, b.start + s))
 
+    def named(s: int, e: int) -> PersonRef | None:
+        """The person named last in text[s:e] when the name ends it (spaces aside)."""
+        stop = b.start + s + len(text[s:e].rstrip())
+        found = [m for m in ments if m.person and m.code and b.start + s <= m.start
+                 and m.end == stop]
+        return PersonRef(found[-1].person, found[-1].code) if found else None
+
     starts = tuple(mk.speech_markers) + tuple(m for m in mk.bullet_markers if not m.isascii())
     marked_lines = any(line.lstrip().startswith(starts) or line.lstrip()[:2] in ("- ", "* ")
                        for line in text.split("\n")) or has_sections(text)
-    lines = line_quotes(lex, mk, text, voice) if marked_lines else []
+    lines = line_quotes(lex, mk, text, voice, named) if marked_lines else []
     lines = [lq for lq in lines if not lq.section or _on_beat(ments, b.start, lq, beat)]
     lines += transcript_lines(text, ments, b.start)
     for lq in lines:
@@ -275,7 +282,9 @@ def _marked(doc: Document, lex: QuoteLexicon, text: str, b: Block, ments: list[M
             if via is None and prev.speaker is not None and prev.speaker == speaker:
                 via = prev.via
             words = " ".join(text[s.start:s.end].strip() for s in group)
-            out.append(_quote(doc, b, group[0].start, words, speaker, via,
+            first = text[group[0].start:group[0].end]
+            at = group[0].start + len(first) - len(first.lstrip())     # where the words start
+            out.append(_quote(doc, b, at, words, speaker, via,
                               _sentence_date(sent.text, doc.language, b)))
         hist.see(persons, insts)
         if speaker is not None:

@@ -2,7 +2,8 @@
 the speech: a head line with a speech word and a speaker ("🎙 Remarks by Foreign Minister
 Sergey Lavrov ...", "Выступление ... С.В.Лаврова", "💬 From ... Shoigu's remarks ...:") makes
 that person (or institution) the voice of what follows; then a line opening with a speech
-marker (💬, 🗣, ☝️) is a quotation, and so is each bulleted line under a "main theses"
+marker (💬, 🗣, ☝️) is a quotation (its own speaker's when it opens "Name: ...", with or
+without a head line), and so is each bulleted line under a "main theses"
 heading. In an interview digest a line of hashtags alone ("#Sanctions") opens a topic
 section: its paragraphs, up to the next such line or a short line ("Read in full"), are one
 quotation marked `section` (the stage keeps those that touch the beat). Lines of a post that
@@ -24,6 +25,7 @@ _HASHTAGS = re.compile(r"#\w+(?:[ \t]+#\w+)*")
 
 
 MIN_SECTION_LINE = 4       # words: a shorter line ("Read in full", "👍1") ends a topic section
+MAX_HEAD = 120             # characters: a "Speaker:" head of a marked line is no longer
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,13 @@ def head_speaker(lex: QuoteLexicon, line: str, mentions: list[Mention],
 
 
 def line_quotes(lex: QuoteLexicon, mk: Marks, text: str,
-                voice_of: Callable[[int, int, bool], PersonRef | None]) -> list[LineQuote]:
-    """Quotations in the lines of a block `text` (a post, or a statement's body)."""
+                voice_of: Callable[[int, int, bool], PersonRef | None],
+                named: Callable[[int, int], PersonRef | None] = lambda s, e: None
+                ) -> list[LineQuote]:
+    """Quotations in the lines of a block `text` (a post, or a statement's body).
+    `voice_of(start, end, head)`: the voice a line announces; `named(start, end)`: the person
+    a stretch ends by naming ("💬 Cuba's Foreign Minister Alina Cárdenas: ..." is hers, and
+    her words start after the colon)."""
     out: list[LineQuote] = []
     speaker: PersonRef | None = None
     theses = False
@@ -98,11 +105,17 @@ def line_quotes(lex: QuoteLexicon, mk: Marks, text: str,
         if at is None and theses:
             at = _strip_marker(line, mk.bullet_markers)
             theses = at is not None
-        if at is None or speaker is None or body.endswith(":"):
+        if at is None or body.endswith(":"):
             continue
+        says = speaker
+        colon = line.find(":", at)
+        if 0 < colon - at <= MAX_HEAD and (own := named(base + at, base + colon)) is not None:
+            says, at = own, colon + 1
+            while at < len(line) and line[at] in " \u00a0":
+                at += 1
         end = len(line.rstrip())
-        if len(_WORD.findall(line[at:end])) >= 4:
-            out.append(LineQuote(base + at, base + end, speaker))
+        if says is not None and len(_WORD.findall(line[at:end])) >= 4:
+            out.append(LineQuote(base + at, base + end, says))
     return out + ([section] if section else [])
 
 
