@@ -16,7 +16,7 @@ from dyad.cli import main
 from dyad.links import Linker, listing
 from dyad.links import events as ev
 from dyad.links import reuse
-from dyad.links.keys import day_number, place_key, speaker_key
+from dyad.links.keys import day_number, name_key, place_key, speaker_key
 from dyad.records import DaySpan, Document, Event, PersonRef
 from dyad.store import Database
 from dyad.store import documents as store
@@ -39,6 +39,25 @@ def test_place_keys_across_languages_and_scripts() -> None:
     assert place_key("Moscow") == place_key("Moskva") == place_key("Москва") == place_key("Moscú")
     assert place_key("Moscow") != place_key("Caracas")
     assert place_key(None) is None
+
+
+@pytest.mark.parametrize("latin,cyrillic", [
+    ("Alina Cárdenas", "Алина Карденас"), ("Li Wenhua", "Ли Веньхуа"), ("Yván Gil", "Иван Хиль"),
+    ("Luis Salazar", "Луис Салазар"), ("Bruno Rodríguez", "Бруно Родригес"),
+    ("Mauro Vieira", "Мауро Виейра"), ("María Zajárova", "Мария Захарова"),
+    ("Miguel Díaz-Canel", "Мигель Диас-Канель"), ("Anna Lindqvist", "Анна Линдквист"),
+    ("Claudia Sheinbaum", "Клаудия Шейнбаум"), ("Hugo Chávez", "Уго Чавес"),
+])
+def test_name_keys_are_shared_by_transliterations(latin: str, cyrillic: str) -> None:
+    """Names the people registry does not know are written by ear in the other script."""
+    assert name_key(latin) == name_key(cyrillic)
+    assert speaker_key(PersonRef(latin, "VEN")) == speaker_key(PersonRef(cyrillic, "VEN"))
+
+
+def test_name_keys_keep_different_names_apart() -> None:
+    keys = [name_key(n) for n in ("Lavrov", "Peskov", "Zakharova", "Gil", "Rodríguez", "Maduro",
+                                  "Ortega", "Petro", "Putin", "Shoigu")]
+    assert len(set(keys)) == len(keys)
 
 
 def test_speaker_key_is_script_independent() -> None:
@@ -105,6 +124,28 @@ def test_choose_needs_every_member() -> None:
     undated = item(3, meeting(None, None), "2024-03-06")
     assert ev.choose(undated, [[first, later]]) is None
     assert ev.choose(undated, [[first], [later]]) == [first]
+
+def year(y: int) -> DaySpan:
+    return DaySpan(dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+def test_events_dated_by_a_year_join_nothing() -> None:
+    """'Last year 9 delegations visited', in two reports of two different stories: a year
+    says when, not which event; nor does it match a dated meeting inside that year."""
+    a = ev.item_of(Event("CONSULT", "RUS", "VEN", "x", date=year(2023)), 1, 1,
+                   day_number(dt.date(2024, 3, 5)))
+    b = ev.item_of(Event("CONSULT", "RUS", "VEN", "x", date=year(2023)), 2, 2,
+                   day_number(dt.date(2024, 7, 1)))
+    inside = item(3, meeting("2023-08-06", None))
+    assert not ev.matchable(a) and ev.window(a) is None
+    assert not ev.same_event(a, b)
+    assert not ev.same_event(a, inside) and not ev.same_event(inside, a)
+    # a month is still a date to match by ("in March": a visit reported a few days later)
+    march = ev.item_of(Event("CONSULT", "RUS", "VEN", "x",
+                             date=DaySpan(dt.date(2024, 3, 1), dt.date(2024, 3, 31))), 4, 4,
+                       day_number(dt.date(2024, 4, 2)))
+    assert ev.matchable(march) and ev.same_event(march, item(5, meeting("2024-03-12", None)))
+
 
 
 # ---------------------------------------------------------------- reuse

@@ -8,7 +8,10 @@ An event without a date is never merged with a dated one unless the publication 
 document lies within UNDATED_DAYS after the dated event's first day (news of a meeting comes
 out that day or within a few days; a report a week later speaks of an older event); two events
 without dates merge only when their documents were published within UNDATED_DAYS of each
-other. An event with neither a date nor a publication day merges with nothing.
+other. An event with neither a date nor a publication day merges with nothing, and so does
+an event dated only by a period longer than LONGEST_SPAN ("last year 9 delegations visited",
+"in 2023"): a year says when, not which event, and every such statement of a pair would
+otherwise chain the year's meetings into one cluster.
 
 This module decides on pairs of `EventItem`s; choosing among candidate clusters (complete
 linkage: a newcomer must fit every member) is `choose`. It reads and writes no store.
@@ -21,12 +24,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dyad import lang as langdata
-from dyad.links.keys import day_number, place_key, surname
+from dyad.links.keys import day_number, name_key, place_key
 from dyad.records import Event
 
 SLACK_DAYS = 1            # dates that differ by one day report the same day (time zones, "Friday")
 UNDATED_DAYS = 3          # an undated event published this many days after a dated one may be it
-LONGEST_SPAN = 92         # days: a candidate's span may start this long before (a quarter)
+LONGEST_SPAN = 31         # days: an event dated by a longer period (a year) is matched with none
 
 
 @functools.cache
@@ -76,15 +79,24 @@ def item_of(event: Event, event_id: int, doc: int, published: int | None) -> Eve
         first, last, dated = day_number(event.date.first), day_number(event.date.last), True
     else:
         first, last, dated = published, published, False
-    people = frozenset(f"{p.acts_for or ''}:{k}" for p in event.people if (k := surname(p.name)))
+    people = frozenset(f"{p.acts_for or ''}:{k}" for p in event.people if (k := name_key(p.name)))
     return EventItem(id=event_id, doc=doc, pair=pair_key(event.type, event.source, event.target),
                      type=type_group(event.type), first=first, last=last, dated=dated,
                      place=place_key(event.place), people=people)
 
 
-def window(item: EventItem) -> tuple[int, int] | None:
-    """The day numbers a candidate's first day may take (for the store's range query)."""
+def matchable(item: EventItem) -> bool:
+    """Whether the event has days precise enough to be matched at all: a publication day,
+    or its own date spanning at most LONGEST_SPAN days."""
     if item.first is None or item.last is None:
+        return False
+    return not item.dated or item.last - item.first <= LONGEST_SPAN
+
+
+def window(item: EventItem) -> tuple[int, int] | None:
+    """The day numbers a candidate's first day may take (for the store's range query);
+    None for an event that is matched with none."""
+    if not matchable(item) or item.first is None or item.last is None:
         return None
     reach = SLACK_DAYS + UNDATED_DAYS + 1
     return item.first - reach - LONGEST_SPAN, item.last + reach
@@ -92,6 +104,8 @@ def window(item: EventItem) -> tuple[int, int] | None:
 
 def _days_agree(a: EventItem, b: EventItem) -> bool:
     if a.first is None or b.first is None or a.last is None or b.last is None:
+        return False
+    if not matchable(a) or not matchable(b):
         return False
     if a.dated and b.dated:
         return a.first <= b.last + SLACK_DAYS and b.first <= a.last + SLACK_DAYS
@@ -117,8 +131,9 @@ def same_event(a: EventItem, b: EventItem) -> bool:
 def _people_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both events name people for one side and none of them in common: two different
     meetings ("Lavrov met Gil" vs "Lavrov met Plasencia"). People named for different sides
-    ("Lavrov" in one report, "Gil" in the other) do not conflict. A key is "CODE:surname"
-    (an older key without a code counts as one side)."""
+    ("Lavrov" in one report, "Gil" in the other) do not conflict. A key is "CODE:name key"
+    (`keys.name_key`: "Cárdenas" and "Карденас" are one person; an older key without a code
+    counts as one side)."""
     def sides(keys: frozenset[str]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for k in keys:
