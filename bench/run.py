@@ -161,8 +161,8 @@ def check_links(db: Path, truth: dict[str, dict[str, Any]]) -> dict[str, Any]:
                      or truth.get(a, {}).get("reprint_of") == b
                      or truth.get(b, {}).get("reprint_of") == a)
     out: dict[str, Any] = {"reuse_pairs": len(pairs), "reuse_pairs_same_story": same_story}
-    for table, right in (("events", lambda a, b: bool(stories(a) & stories(b))),
-                         ("quotes", lambda a, b: bool(quotes(a) & quotes(b)))):
+    for table, right, key in (("events", lambda a, b: bool(stories(a) & stories(b)), "stories"),
+                              ("quotes", lambda a, b: bool(quotes(a) & quotes(b)), "quotes")):
         n = ok = 0
         for files in members[table].values():
             ordered = sorted(files)
@@ -174,7 +174,28 @@ def check_links(db: Path, truth: dict[str, dict[str, Any]]) -> dict[str, Any]:
         out[f"{kind}_clusters"] = len(members[table])
         out[f"{kind}_document_pairs"] = n
         out[f"{kind}_pair_precision"] = round(ok / n, 4) if n else None
+        out[f"{kind}_pair_recall"] = _pair_recall(members[table], truth, key)
     return out
+
+
+def _pair_recall(clusters: dict[str, set[str]], truth: dict[str, dict[str, Any]],
+                 key: str) -> float | None:
+    """Share of the pairs of documents the answer key says report a common story (or print
+    a common quote) that one cluster puts together. A pair counts even when dyad found no
+    event or quote in one of them, so this is a floor, for comparing runs."""
+    holders: dict[str, set[str]] = {}
+    for file, t in truth.items():
+        for x in t.get(key) or ():
+            holders.setdefault(x, set()).add(file)
+    together: dict[str, set[str]] = {}
+    for cluster, files in clusters.items():
+        for f in files:
+            together.setdefault(f, set()).add(cluster)
+    pairs = {(a, b) for files in holders.values() for a in files for b in files if a < b}
+    if not pairs:
+        return None
+    found = sum(1 for a, b in pairs if together.get(a, set()) & together.get(b, set()))
+    return round(found / len(pairs), 4)
 
 
 def child(corpus: Path, db: Path, result: Path, profile_out: Path | None, jobs: int) -> int:

@@ -125,6 +125,33 @@ def test_vetoes(scorer: qt.Scorer) -> None:
     n2 = qt.QuoteItem(6, 6, SPEAKER, 740000, False, "en", "Trade grew by 15 percent in 2024.")
     assert qt.vetoed(n1, n2)
     assert qt.numbers("1,000 and 2 000 and 3.5") == {"1000", "2000", "35"}
+    # no day at all (an undated dump): stock phrases of a speaker recur for years
+    undated = qt.QuoteItem(7, 7, SPEAKER, None, False, "en", EXAMPLES[0][2])
+    assert qt.same_statement(a, undated, scorer) is None
+
+
+def test_a_stock_phrase_about_another_actor_is_another_statement(scorer: qt.Scorer) -> None:
+    """The same words about two partners are two statements; a rendering that names no actor
+    (or the same one) still matches."""
+    cuba = qt.QuoteItem(1, 1, SPEAKER, 740000, False, "en",
+                        "Cuba is a key partner for us, and we intend to develop our relations "
+                        "in every area.", actors=frozenset({"CUB"}))
+    bolivia = qt.QuoteItem(2, 2, SPEAKER, 740002, False, "en",
+                           "Bolivia is a key partner for us, and we intend to develop our "
+                           "relations in every area.", actors=frozenset({"BOL"}))
+    cuba_es = qt.QuoteItem(3, 3, SPEAKER, 740001, False, "es",
+                           "Cuba es un socio clave para nosotros y tenemos la intención de "
+                           "desarrollar nuestras relaciones en todos los ámbitos",
+                           actors=frozenset({"CUB"}))
+    unnamed = qt.QuoteItem(4, 4, SPEAKER, 740001, False, "en",
+                           "We intend to develop our relations in every area.")
+    assert not qt.actors_agree(cuba, bolivia)
+    assert qt.same_statement(cuba, bolivia, scorer) is None
+    assert qt.same_statement(bolivia, cuba_es, scorer) is None
+    assert qt.same_statement(cuba, cuba_es, scorer) is not None
+    assert qt.same_statement(cuba, unnamed, scorer) is not None
+    # choosing among groups: the Bolivian quote does not join the Cuban cluster
+    assert qt.choose_all(bolivia, [[cuba, cuba_es]], scorer) == []
 
 
 # ---------------------------------------------------------------- the seeds' gold quotes

@@ -37,12 +37,37 @@ def surname(name: str | None) -> str | None:
     return words[-1] if words else None
 
 
+# How a folded surname is reduced to the consonants both scripts write alike, in order:
+# spellings of one sound made one letter, the letters transliteration gives or drops at will
+# (vowels, y, h and the kh that Russian writes for Spanish j and g before e/i) removed.
+_SOUNDS = tuple((re.compile(a), b) for a, b in (
+    (r"shch|sch", "sh"), (r"ph", "f"), (r"th", "t"), (r"ck|qu|q", "k"), (r"gu(?=[ei])", "g"),
+    (r"c(?=[eiy])", "s"), (r"ch", "C"), (r"c", "k"), (r"g(?=[eiy])", ""), (r"kh|j", ""),
+    (r"z", "s"), (r"w", "v"), (r"x", "ks"), (r"[aeiouyh]", ""), (r"(.)\1+", r"\1"),
+))
+
+
+@functools.lru_cache(maxsize=4096)
+def name_key(name: str | None) -> str | None:
+    """A person's surname as a key that Latin and Cyrillic spellings share: 'Cárdenas' and
+    'Карденас' -> 'krdns', 'Wenhua' and 'Веньхуа' -> 'vn', 'Gil' and 'Хиль' -> 'l' (the
+    folded surname itself when no consonant is left); None for no name. A key, not a
+    spelling: two people of one state may share one, so it only narrows whom to compare."""
+    last = surname(name)
+    if not last:
+        return None
+    key = last
+    for pattern, sound in _SOUNDS:
+        key = pattern.sub(sound, key)
+    return key or last
+
+
 def speaker_key(speaker: PersonRef | None) -> str | None:
-    """Blocking key of a quote's speaker: 'surname@state' (state '' when unknown); None when
-    there is no speaker to block on."""
+    """Blocking key of a quote's speaker: 'name key@state' (`name_key`; state '' when
+    unknown); None when there is no speaker to block on."""
     if speaker is None:
         return None
-    last = surname(speaker.name)
+    last = name_key(speaker.name)
     if not last:
         return None if not speaker.acts_for else f"@{speaker.acts_for}"
     return f"{last}@{speaker.acts_for or ''}"

@@ -202,9 +202,13 @@ class Linker:
             if own == day:      # the quotes stage falls back on the publication day: not its own
                 own = None
             item = qt.QuoteItem(id=lq.id, doc=doc.id, speaker=speaker, day=own or day,
-                                dated=own is not None, language=lq.language, text=lq.quote.text)
+                                dated=own is not None, language=lq.language, text=lq.quote.text,
+                                actors=lq.actors)
+            # a quote without a day (nor its document's) is matched with none: a speaker's
+            # stock phrases recur for years
             groups = self._quote_groups(store.quote_key_rows(
-                self.db, speaker, item.day, qt.WINDOW_DAYS, MAX_QUOTE_CANDIDATES, doc.id))
+                self.db, speaker, item.day, qt.WINDOW_DAYS, MAX_QUOTE_CANDIDATES, doc.id)) \
+                if item.day is not None else []
             # the surest group only: merging every group a quotation overlaps chained stock
             # phrases of one speaker into giant clusters (synthetic 10k: pair precision 0.09)
             matched = qt.choose_all(item, groups, self.scorer)[:1] if groups else []
@@ -278,4 +282,5 @@ def _quote_item(row: sqlite3.Row) -> qt.QuoteItem:
     """A quote_keys row, joined with its quote's text, as a QuoteItem."""
     return qt.QuoteItem(id=row["quote_id"], doc=row["doc_id"], speaker=row["speaker"],
                         day=row["day"], dated=bool(row["dated"]), language=row["language"],
-                        text=row["text"], cluster=row["cluster"])
+                        text=row["text"], cluster=row["cluster"],
+                        actors=store.actor_set(row["actors"]))

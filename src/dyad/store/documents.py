@@ -333,6 +333,7 @@ class LinkQuote:
     id: int
     quote: Quote
     language: str | None
+    actors: frozenset[str] = frozenset()     # codes of the actors its words name
 
 
 @dataclasses.dataclass
@@ -368,12 +369,14 @@ def link_document(db: Database, doc_id: int) -> LinkDoc:
         for e in db.query("SELECT * FROM events WHERE doc_id = ? AND planned = 0 AND "
                           "negated = 0 ORDER BY idx", (doc_id,))]
     quotes = []
-    for q in db.query("SELECT * FROM quotes WHERE doc_id = ? ORDER BY idx", (doc_id,)):
+    for q in db.query(f"SELECT q.*, {_QUOTE_ACTORS} AS actors FROM quotes q WHERE doc_id = ? "
+                      "ORDER BY idx", (doc_id,)):
         speaker = (PersonRef(q["speaker_name"], q["speaker_acts_for"])
                    if q["speaker_name"] or q["speaker_acts_for"] else None)
         quote = Quote(text=q["text"], speaker=speaker, via=q["via"],
                       date=_span(q["date_first"], q["date_last"]), post=q["post"])
-        quotes.append(LinkQuote(q["id"], quote, post_lang.get(q["post"]) or r["language"]))
+        quotes.append(LinkQuote(q["id"], quote, post_lang.get(q["post"]) or r["language"],
+                                actor_set(q["actors"])))
     return LinkDoc(doc_id, r["file"], r["language"], r["published"], r["outlet"],
                    json.loads(r["cited_sources"] or "[]"), texts, events, quotes)
 
@@ -503,23 +506,17 @@ def add_cluster(db: Database, cluster: str, kind: str) -> None:
 _QUOTE_KEY_ROWS = "SELECT * FROM quote_keys WHERE speaker = ? AND doc_id != ?"
 
 
-def quote_key_rows(db: Database, speaker: str, day: int | None, window: int, limit: int,
+def quote_key_rows(db: Database, speaker: str, day: int, window: int, limit: int,
                    not_doc: int) -> list[Any]:
     """Key rows of linked quotes by one speaker key, not of document `not_doc`: the `limit`
-    whose days lie closest to `day` within `window` days (then those without a day), nearest
-    first, ties by quote id. With no `day`, the first `limit` by day. Each part is a range of
-    the (speaker, day) index, so the cost does not grow with the speaker's other quotes."""
-    if day is None:
-        return db.query(_QUOTE_KEY_ROWS + " ORDER BY day, quote_id LIMIT ?",
-                        (speaker, not_doc, limit))
+    whose days lie closest to `day` within `window` days, nearest first, ties by quote id.
+    Each part is a range of the (speaker, day) index, so the cost does not grow with the
+    speaker's other quotes."""
     after = db.query(_QUOTE_KEY_ROWS + " AND day BETWEEN ? AND ? ORDER BY day, quote_id "
                      "LIMIT ?", (speaker, not_doc, day, day + window, limit))
     before = db.query(_QUOTE_KEY_ROWS + " AND day BETWEEN ? AND ? ORDER BY day DESC, "
                       "quote_id LIMIT ?", (speaker, not_doc, day - window, day - 1, limit))
     rows = sorted([*after, *before], key=lambda r: (abs(r["day"] - day), r["quote_id"]))
-    if len(rows) < limit:
-        rows += db.query(_QUOTE_KEY_ROWS + " AND day IS NULL ORDER BY quote_id LIMIT ?",
-                         (speaker, not_doc, limit - len(rows)))
     return rows[:limit]
 
 
@@ -533,9 +530,22 @@ def quote_cluster_members(db: Database, clusters: Iterable[str]) -> dict[str, li
     return out
 
 
+# the actor codes (comma-separated) of the mentions inside a quote's words (quotes q)
+_QUOTE_ACTORS = ("(SELECT group_concat(DISTINCT m.code) FROM mentions m WHERE m.doc_id = q.doc_id "
+                 "AND m.start >= q.start AND m.end <= q.start + length(q.text) "
+                 "AND coalesce(m.code, '') != '')")
+
+
+def actor_set(stored: str | None) -> frozenset[str]:
+    """The `actors` column of a quote row (see _QUOTE_ACTORS) as a set."""
+    return frozenset(stored.split(",")) if stored else frozenset()
+
+
 def quote_keys_by_id(db: Database, ids: Iterable[int]) -> list[Any]:
-    """Key rows, with each quote's text, of linked quotes by id."""
-    return db.query("SELECT k.*, q.text FROM quote_keys k JOIN quotes q ON q.id = k.quote_id "
+    """Key rows, with each quote's text and the actors its words name (`actors`), of linked
+    quotes by id."""
+    return db.query(f"SELECT k.*, q.text, {_QUOTE_ACTORS} AS actors FROM quote_keys k "
+                    "JOIN quotes q ON q.id = k.quote_id "
                     "WHERE k.quote_id IN (SELECT value FROM json_each(?))",
                     (json.dumps(sorted(set(ids))),))
 
