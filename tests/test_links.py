@@ -17,7 +17,7 @@ from dyad.links import Linker, listing
 from dyad.links import events as ev
 from dyad.links import reuse
 from dyad.links.keys import day_number, name_key, place_key, speaker_key
-from dyad.records import DaySpan, Document, Event, PersonRef
+from dyad.records import DaySpan, Document, Event, Mention, PersonRef, Quote
 from dyad.store import Database
 from dyad.store import documents as store
 
@@ -319,3 +319,37 @@ def test_people_of_different_sides_do_not_keep_one_agreement_apart() -> None:
 def test_an_inflected_russian_capital_is_the_capital() -> None:
     from dyad.links.keys import place_key
     assert place_key("Москве") == place_key("Moscow") == place_key("Moskva")
+
+
+def test_stock_lines_about_two_partners_stay_two_clusters(tmp_path: Path) -> None:
+    """Through the store: the actors a quotation names are read from the mentions inside its
+    words, so one speaker's stock line about Cuba and about Bolivia, both carried in two
+    languages, makes two clusters, not one."""
+
+
+    def doc(file: str, lang: str, published: str, words: str, country: str, code: str) -> Document:
+        text = f"The minister said: \"{words}\""
+        d = _doc(file, text, published, lang)
+        start = text.index(words)
+        d.quotes = [Quote(text=words, speaker=PersonRef("Sergey Lavrov", "RUS"), start=start)]
+        at = text.index(country)
+        d.mentions = [Mention(at, at + len(country), country, code=code, method="name")]
+        return d
+
+    en = "{} is a key partner for us, and we intend to develop our relations in every area."
+    es = "{} es un socio clave para nosotros y tenemos la intención de desarrollar nuestras relaciones en todos los ámbitos."
+    docs = [doc("a1.txt", "en", "2024-03-04", en.format("Cuba"), "Cuba", "CUB"),
+            doc("a2.txt", "en", "2024-03-06", en.format("Bolivia"), "Bolivia", "BOL"),
+            doc("a3.txt", "es", "2024-03-05", es.format("Cuba"), "Cuba", "CUB"),
+            doc("a4.txt", "es", "2024-03-07", es.format("Bolivia"), "Bolivia", "BOL")]
+    with Database(tmp_path / "p.db") as db:
+        _store(db, docs)
+        first = store.link_document(db, db.query("SELECT id FROM documents WHERE file = 'a1.txt'")[0][0])
+        assert first.quotes[0].actors == {"CUB"}
+        _link_all(db)
+        clusters: dict[str, set[str]] = {}
+        for d in store.all_documents(db):
+            for q in d.quotes:
+                if q.cluster:
+                    clusters.setdefault(q.cluster, set()).add(d.file)
+    assert sorted(map(sorted, clusters.values())) == [["a1.txt", "a3.txt"], ["a2.txt", "a4.txt"]]
