@@ -160,14 +160,24 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
         found = ingest.discover(inputs)
         known = store.source_fingerprints(db)
         jobs = workers.jobs_for(config)
-        pool = None
+        readers = None
         if jobs > 1 and sum(s.path not in known for s in found.sources) >= \
-                config.parallel_min_docs:     # started now, the workers warm up during reading
-            pool = stack.enter_context(workers.Workers(config, db_path, jobs, timer is not None))
+                config.parallel_min_docs:
+            # workers read the files while this process loads the stages' tables, once: the
+            # workers that process are forked afterwards and share them
+            readers = workers.Workers(config, db_path, jobs, False, stages=False)
         with summary.timing("read"):
-            _read(db, found, known, config, summary, fail, progress, pool)
+            try:
+                _read(db, found, known, config, summary, fail, progress, readers,
+                      lambda: workers.warm(config))
+            finally:
+                if readers is not None:
+                    readers.__exit__(None, None, None)
         del found                           # one entry per file: not kept while processing
-        if pool is None and jobs > 1 and store.count_at(db, "read") >= config.parallel_min_docs:
+        pool = None
+        if jobs > 1 and store.count_at(db, "read") >= config.parallel_min_docs:
+            with summary.timing("read:warm"):
+                workers.warm(config)
             pool = stack.enter_context(workers.Workers(config, db_path, jobs, timer is not None))
         # with worker processes busy on the other cores the model gets one thread (its
         # threads spin-wait for each other: on busy cores two are slower than one)
@@ -194,12 +204,14 @@ Fail = Callable[[FileError], None]
 
 
 def _read(db: Database, found: ingest.Discovery, known: dict[str, str], config: Config,
-          summary: RunSummary, fail: Fail, progress: bool, pool: workers.Workers | None) -> None:
+          summary: RunSummary, fail: Fail, progress: bool, pool: workers.Workers | None,
+          meanwhile: Callable[[], None] | None = None) -> None:
     """Store the documents of every new or changed file of `found` (`known`: the
-    fingerprints of the files read before)."""
+    fingerprints of the files read before); `meanwhile`: work for this process while the
+    workers of `pool` read their first files."""
     for problem in found.problems:
         fail(problem)
-    results = workers.read(found.sources, known, config, pool)
+    results = workers.read(found.sources, known, config, pool, meanwhile)
     for r in _progress(results, len(found.sources), "read", progress):
         src = r.source
         summary.step_seconds["read:parse"] = \

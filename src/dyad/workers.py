@@ -7,9 +7,11 @@ run at a lower priority than the caller, whose linking is the serial part of a r
 
 Workers only compute; they never write. Each opens its own read-only connection to the
 store for the corpus line statistics (`store.LineStats`); the one writing connection stays
-with the caller. Each worker loads the per-language tables as it starts (`warm`), which can
-overlap the caller's reading of the files. It does not decide what to do with a result (see
-`pipeline.py`). Reading files (`read_one`: load, parse, line hashes) goes the same way."""
+with the caller. Reading files (`read_one`: load, parse, line hashes) goes the same way, by
+a pool that needs no tables (`Workers(..., stages=False)`); the caller loads the
+per-language tables once (`warm`, about 3 s) while that pool reads, then forks the pool that
+processes, which shares the tables instead of loading them again in every worker. It does
+not decide what to do with a result (see `pipeline.py`)."""
 
 from __future__ import annotations
 
@@ -125,15 +127,19 @@ def process_one(doc_id: int, doc: Document, ctx: Context) -> Result:
 
 
 class Workers:
-    """`jobs` worker processes over the store at `db_path` (a context manager). Each warms
-    its tables for the run's languages as it starts, so a pool started before the files are
-    read is ready when processing begins."""
+    """`jobs` worker processes over the store at `db_path` (a context manager). With
+    `stages` (processing documents) each has the stages' tables: inherited when the caller
+    has warmed them (`warm`) before forking, else loaded as the worker starts. Without
+    (reading files) they load nothing."""
 
-    def __init__(self, config: Config, db_path: Path, jobs: int, timed: bool) -> None:
+    def __init__(self, config: Config, db_path: Path, jobs: int, timed: bool,
+                 stages: bool = True) -> None:
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         self.jobs = jobs
+        inherited = method == "fork" and _warmed(config)
         self._pool = mp.get_context(method).Pool(
-            jobs, initializer=_start_worker, initargs=(config, str(db_path), timed))
+            jobs, initializer=_start_worker,
+            initargs=(config, str(db_path), timed, stages and not inherited))
 
     def __enter__(self) -> Workers:
         return self
@@ -147,18 +153,27 @@ class Workers:
         for result in self._in_order(_work, items):
             yield _replayed(result, timer)
 
-    def read(self, sources: Iterable[SourceFile], known: dict[str, str],
-             config: Config) -> Iterator[ReadResult]:
-        yield from self._in_order(read_one, ((s, known.get(s.path), config) for s in sources))
+    def read(self, sources: Iterable[SourceFile], known: dict[str, str], config: Config,
+             meanwhile: Callable[[], None] | None = None) -> Iterator[ReadResult]:
+        """`read_one` over `sources` in the workers, in order; `meanwhile` is called once,
+        here, when the first files are handed out (before waiting for any)."""
+        yield from self._in_order(read_one, ((s, known.get(s.path), config) for s in sources),
+                                  meanwhile)
 
-    def _in_order(self, fn: Callable[..., T], calls: Iterable[tuple]) -> Iterator[T]:
+    def _in_order(self, fn: Callable[..., T], calls: Iterable[tuple],
+                  meanwhile: Callable[[], None] | None = None) -> Iterator[T]:
         """fn(*args) for each args of `calls`, in the workers, given back in order, at most
-        WINDOW under way."""
+        WINDOW under way; `meanwhile()` once the first WINDOW (or all) are handed out."""
         pending: deque = deque()
         for args in calls:
             pending.append(self._pool.apply_async(fn, args))
             if len(pending) >= WINDOW:
+                if meanwhile is not None:
+                    meanwhile()
+                    meanwhile = None
                 yield _answer(pending.popleft())
+        if meanwhile is not None:
+            meanwhile()
         while pending:
             yield _answer(pending.popleft())
 
@@ -174,10 +189,12 @@ def _answer(pending: Any) -> Any:
 
 
 def read(sources: Iterable[SourceFile], known: dict[str, str], config: Config,
-         workers: Workers | None) -> Iterator[ReadResult]:
-    """`read_one` over `sources`, in their order: by `workers` when given, else here."""
+         workers: Workers | None, meanwhile: Callable[[], None] | None = None
+         ) -> Iterator[ReadResult]:
+    """`read_one` over `sources`, in their order: by `workers` when given (`meanwhile` is
+    called here while they start), else here."""
     if workers is not None:
-        yield from workers.read(sources, known, config)
+        yield from workers.read(sources, known, config, meanwhile)
         return
     for s in sources:
         yield read_one(s, known.get(s.path), config)
@@ -195,13 +212,24 @@ def processed(items: Iterable[tuple[int, Document]], ctx: Context,
 
 
 def warm(config: Config) -> None:
-    """Load every per-language table the stages use, for each language of the run."""
+    """Load every per-language table the stages use, for each language of the run (once
+    per process and set of languages)."""
     from dyad.pipeline import process_document
 
+    if _warmed(config):
+        return
     for lang in config.languages:
         doc = Document(file="warm.txt", source_path="warm.txt", fmt="txt",
                        raw_text=_WARM_TEXT, given=Given(language=lang))
         process_document(doc, Context(config=config))
+    _warm_languages.add(config.languages)
+
+
+_warm_languages: set[tuple[str, ...]] = set()     # the language sets this process warmed
+
+
+def _warmed(config: Config) -> bool:
+    return config.languages in _warm_languages
 
 
 def _replayed(result: Result, timer: StageTimer | None) -> Result:
@@ -216,7 +244,7 @@ def _replayed(result: Result, timer: StageTimer | None) -> Result:
 _worker_ctx: list[Context] = []       # the worker's context, set once by _start_worker
 
 
-def _start_worker(config: Config, db_path: str, timed: bool) -> None:
+def _start_worker(config: Config, db_path: str, timed: bool, load: bool) -> None:
     from dyad.store.database import Reader
     from dyad.store.documents import LineStats
 
@@ -224,9 +252,10 @@ def _start_worker(config: Config, db_path: str, timed: bool) -> None:
         os.nice(WORKER_NICENESS)
     except (AttributeError, OSError):       # not on every system; only a matter of speed
         pass
-    warm(config)
-    gc.freeze()        # the tables just loaded live as long as the worker: the collector
-                       # need not walk them again and again
+    if load:
+        warm(config)
+    gc.freeze()        # the tables loaded live as long as the worker: the collector need
+                       # not walk them again and again (nor touch, so copy, inherited ones)
     lines: CorpusLines = LineStats(Reader(db_path))
     _worker_ctx.append(Context(config=config, corpus=lines,
                                timer=(lambda name, s: None) if timed else None))
