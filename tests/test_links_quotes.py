@@ -67,11 +67,17 @@ def scorer() -> qt.Scorer:
 
 def test_units_split_sentences_and_clauses() -> None:
     assert units("«One two three four five. Six seven eight nine ten.»") == [
-        "One two three four five.", "Six seven eight nine ten."]
-    assert units("Yes. We agree with that completely.") == ["Yes. We agree with that completely."]
+        "One two three four five", "Six seven eight nine ten"]
+    assert units("Yes. We agree with that completely.") == ["Yes. We agree with that completely"]
+    # closing punctuation is not embedded: the same words end with "," or "." in two outlets
+    assert units("We agreed to expand settlements in national currencies,") == \
+        units("We agreed to expand settlements in national currencies.")
     cl = clause_units("Russia seeks to maintain relations with all countries, and remains "
                       "committed to a region that is strong, independent and successful")
     assert len(cl) == 3 and cl[0].startswith("Russia") and cl[2].startswith("and remains")
+    # a short sentence is compared whole
+    assert clause_units("We agreed to increase trade, and to expand settlements") == \
+        ["We agreed to increase trade, and to expand settlements"]
 
 
 def test_translations_joined_different_statements_apart(scorer: qt.Scorer) -> None:
