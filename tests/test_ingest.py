@@ -184,6 +184,80 @@ def test_jsonl_with_no_good_line_is_an_error() -> None:
         jsonl.parse("f.jsonl", _jsonl("{x", {"title": "t"}), Given(), CFG)
 
 
+def _stream_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "feed.jsonl").write_bytes(_jsonl(
+        {"id": "a", "text": TEXTS["es"], "outlet": "Uno"}, "{bad", {"id": "b", "text": TEXTS["fr"]},
+        {"text": TEXTS["ru"], "published": "2024-03-05"}))
+    (corpus / "note.txt").write_text(TEXTS["en"], encoding="utf-8")
+    return corpus
+
+
+def _stored(db: Path) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT file, source_path, raw_text, given, stage FROM documents "
+                            "ORDER BY file").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_large_jsonl_is_read_as_a_stream_with_the_same_result(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """A JSON Lines file over ingest.STREAM_BYTES is read a line at a time where it is
+    stored (never whole in one process): the store ends the same, bad lines reported."""
+    corpus = _stream_corpus(tmp_path)
+    whole = run([corpus], tmp_path / "whole.db", Config(jobs=1), progress=False)
+    monkeypatch.setattr(ingest, "STREAM_BYTES", 16)
+    assert ingest.streamed(ingest.discover([corpus]).sources[0])
+    streamed = run([corpus], tmp_path / "stream.db", Config(jobs=1), progress=False)
+    assert _stored(tmp_path / "whole.db") == _stored(tmp_path / "stream.db")
+    assert len(_stored(tmp_path / "stream.db")) == 4
+    assert [e.reason for e in streamed.errors] == [e.reason for e in whole.errors]
+    assert streamed.errors[0].reason.startswith("line 2: not valid JSON")
+    # unchanged the next time: fingerprinted, not read again
+    again = run([corpus], tmp_path / "stream.db", Config(jobs=1), progress=False)
+    assert again.unchanged_files == 2 and again.new_files == 0
+
+
+def test_a_streamed_file_without_documents_is_named(tmp_path: Path, monkeypatch) -> None:
+    corpus = _stream_corpus(tmp_path)
+    (corpus / "feed.jsonl").write_bytes(_jsonl("{x", {"title": "t"}))
+    monkeypatch.setattr(ingest, "STREAM_BYTES", 4)
+    summary = run([corpus], tmp_path / "s.db", Config(jobs=1), progress=False)
+    assert [d[0] for d in _stored(tmp_path / "s.db")] == ["note.txt"]
+    assert any(e.path == "feed.jsonl" and "no line of this JSON Lines file gave a document"
+               in e.reason for e in summary.errors)
+
+
+def test_a_stream_stopped_midway_leaves_the_file_unread(tmp_path: Path, monkeypatch) -> None:
+    """The documents of a streamed file are stored in one transaction: a run killed while
+    reading it keeps none of them, and the next run ends as one that was not killed."""
+    import dyad.pipeline as pipeline
+
+    corpus = _stream_corpus(tmp_path)
+    monkeypatch.setattr(ingest, "STREAM_BYTES", 16)
+    calls = []
+
+    def dying(doc):  # type: ignore[no-untyped-def]
+        calls.append(doc.file)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return set()
+
+    monkeypatch.setattr(pipeline, "line_keys", dying)
+    with pytest.raises(KeyboardInterrupt):
+        run([corpus], tmp_path / "k.db", Config(jobs=1), progress=False)
+    assert not [d for d in _stored(tmp_path / "k.db") if d[1] == "feed.jsonl"]
+    monkeypatch.undo()
+    monkeypatch.setattr(ingest, "STREAM_BYTES", 16)
+    run([corpus], tmp_path / "k.db", Config(jobs=1), progress=False)
+    run([corpus], tmp_path / "clean.db", Config(jobs=1), progress=False)
+    assert [d[:4] for d in _stored(tmp_path / "k.db")] == \
+        [d[:4] for d in _stored(tmp_path / "clean.db")]
+
+
 # ---------------------------------------------------------------- manifest
 
 

@@ -40,7 +40,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, tee
 from pathlib import Path
 from typing import TypeVar
 
@@ -52,7 +52,9 @@ from dyad.events import extract_events
 from dyad.quotes import extract_quotes
 from dyad.clean import clean_document
 from dyad.actors.beat import beat_codes
+from dyad.clean.corpus import group_key, line_keys
 from dyad.config import Config
+from dyad.errors import InputError
 from dyad.links import Linker
 from dyad.metadata import language
 from dyad.records import Document, FileError
@@ -222,6 +224,9 @@ def _read(db: Database, found: ingest.Discovery, known: dict[str, str], config: 
         if r.unchanged:
             summary.unchanged_files += 1
             continue
+        if r.stream:
+            _read_stream(db, r, summary, fail)
+            continue
         parsed = r.parsed
         assert parsed is not None
         for problem in parsed.problems:
@@ -243,6 +248,40 @@ def _read(db: Database, found: ingest.Discovery, known: dict[str, str], config: 
                                      f"{', '.join(clash[:3]) or 'duplicate names inside it'}"))
             continue
         summary.new_files += 1
+
+
+def _read_stream(db: Database, r: workers.ReadResult, summary: RunSummary, fail: Fail) -> None:
+    """Store the documents of a file read as a stream (a large JSON Lines file), each as it
+    is read: one transaction, so a run stopped midway leaves the file unread."""
+    src = r.source
+    problems: list[FileError] = []
+
+    def grouped() -> Iterator[Document]:
+        start = time.perf_counter()
+        for doc in ingest.stream(src, problems):
+            doc.group = group_key(doc)
+            summary.step_seconds["read:parse"] = summary.step_seconds.get("read:parse", 0.0) \
+                + time.perf_counter() - start
+            yield doc
+            start = time.perf_counter()
+
+    docs, again = tee(grouped())
+    try:
+        with summary.timing("read:store"):
+            store.replace_source(db, path=src.path, root=str(src.root), fingerprint=r.fingerprint,
+                                 size=r.size, fmt="jsonl", documents=docs,
+                                 line_hashes=(line_keys(d) for d in again))
+    except InputError as e:
+        fail(FileError(e.path, e.reason))
+        return
+    except sqlite3.IntegrityError:
+        fail(FileError(src.path, "document name(s) already taken by another file (or used "
+                                 "twice in it)"))
+        return
+    finally:
+        for problem in problems:
+            fail(problem)
+    summary.new_files += 1
 
 
 def _in_batches(db: Database, items: Iterable[T], size: int,

@@ -76,11 +76,18 @@ class ReadResult:
     unchanged: bool = False
     error: FileError | None = None        # why it could not be read (from an InputError)
     parse_seconds: float = 0.0
+    stream: bool = False                  # too large to parse here: the caller streams it
 
 
 def read_one(source: SourceFile, known: str | None, config: Config) -> ReadResult:
-    """Load and parse one source file, unless its fingerprint is `known` (read before)."""
+    """Load and parse one source file, unless its fingerprint is `known` (read before). A
+    file read as a stream (`ingest.streamed`) is only fingerprinted: its documents are
+    read where they are stored, a few at a time, never all held in one process."""
     try:
+        if ingest.streamed(source):
+            print_, size = ingest.fingerprint(source, config)
+            return ReadResult(source, print_, size, unchanged=known == print_,
+                              stream=known != print_)
         loaded = ingest.load(source, config)
         if known == loaded.fingerprint:
             return ReadResult(source, loaded.fingerprint, len(loaded.data), unchanged=True)

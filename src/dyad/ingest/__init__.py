@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+STREAM_BYTES = 4 * 2**20        # a JSON Lines file larger than this is read as a stream
 
 
 @dataclass(frozen=True)
@@ -124,14 +126,8 @@ def _rel(path: Path, root: Path) -> str:
 
 def load(source: SourceFile, config: Config) -> Loaded:
     """The file's bytes and a fingerprint of them and of its manifest entry."""
-    suffix = source.abspath.suffix.lower()
-    limit = config.max_export_bytes if suffix in JSON_SUFFIXES | JSONL_SUFFIXES \
-        else config.max_text_bytes
+    _check_size(source, config)
     try:
-        size = source.abspath.stat().st_size
-        if size > limit:
-            raise InputError(source.path, f"file is {_size(size)}, over the {_size(limit)} "
-                                          f"limit for {suffix} files")
         data = source.abspath.read_bytes()
     except OSError as e:
         raise InputError(source.path, f"cannot read the file: {e.strerror or e}") from e
@@ -139,6 +135,55 @@ def load(source: SourceFile, config: Config) -> Loaded:
     if source.given is not None:
         h.update(json.dumps(source.given.__dict__, sort_keys=True).encode())
     return Loaded(data=data, fingerprint=h.hexdigest())
+
+
+def _check_size(source: SourceFile, config: Config) -> int:
+    suffix = source.abspath.suffix.lower()
+    limit = config.max_export_bytes if suffix in JSON_SUFFIXES | JSONL_SUFFIXES \
+        else config.max_text_bytes
+    try:
+        size = source.abspath.stat().st_size
+    except OSError as e:
+        raise InputError(source.path, f"cannot read the file: {e.strerror or e}") from e
+    if size > limit:
+        raise InputError(source.path, f"file is {_size(size)}, over the {_size(limit)} "
+                                      f"limit for {suffix} files")
+    return size
+
+
+def streamed(source: SourceFile) -> bool:
+    """Whether the file is read as a stream (`stream`) rather than whole (`load`, `parse`):
+    a JSON Lines file over STREAM_BYTES."""
+    if source.abspath.suffix.lower() not in JSONL_SUFFIXES:
+        return False
+    try:
+        return source.abspath.stat().st_size > STREAM_BYTES
+    except OSError:
+        return False           # `load` says why it cannot be read
+
+
+def fingerprint(source: SourceFile, config: Config) -> tuple[str, int]:
+    """(fingerprint, size) of a file as `load` gives them, read in blocks (not held whole)."""
+    size = _check_size(source, config)
+    h = hashlib.sha256()
+    try:
+        with source.abspath.open("rb") as f:
+            while block := f.read(2**20):
+                h.update(block)
+    except OSError as e:
+        raise InputError(source.path, f"cannot read the file: {e.strerror or e}") from e
+    if source.given is not None:
+        h.update(json.dumps(source.given.__dict__, sort_keys=True).encode())
+    return h.hexdigest(), size
+
+
+def stream(source: SourceFile, problems: list[FileError]) -> Iterator[Document]:
+    """The documents of a streamed file (`streamed`), read as they are asked for; problems
+    with single lines go to `problems`. Raises InputError (when iterated) when the file
+    gives no document."""
+    from dyad.ingest import jsonl
+
+    return jsonl.stream(source.path, source.abspath, source.given or Given(), problems)
 
 
 def _size(n: int) -> str:

@@ -55,10 +55,11 @@ def source_fingerprints(db: Database) -> dict[str, str]:
 
 
 def replace_source(db: Database, *, path: str, root: str, fingerprint: str, size: int,
-                   fmt: str | None, documents: list[Document],
-                   line_hashes: list[set[int]]) -> None:
+                   fmt: str | None, documents: Iterable[Document],
+                   line_hashes: Iterable[set[int]]) -> None:
     """Store a source and the documents read from it, replacing what an earlier version of
-    the same file gave. One transaction."""
+    the same file gave. One transaction: an exception from `documents` (a file read as it
+    is stored) rolls it all back."""
     with db.transaction() as c:
         old = [r["file"] for r in c.execute(
             "SELECT file FROM documents WHERE source_path = ?", (path,))]
