@@ -8,11 +8,14 @@ illegal", one clause) recur week after week, so two quotes more than RECENT_DAYS
 both run to LONG_WORDS words: a passage carried weeks later, not a slogan said again.
 (The seeds' late translation has 19 and 22 words; the synthetic corpus's stock lines 7-18.
 Pairs of synthetic documents in one quote cluster that print one quote, 1k / 10k: 0.74 /
-0.20 when every quote had 62 days; 0.91 / 0.55 with 14 days and 16 words.) Then, for a
-pair:
+0.20 when every quote had 62 days; 0.91 / 0.55 with 14 days and 16 words; 0.94 / 0.70 with
+7 days and 18 words, but 7 days lost two right pairs of the held-out links set, quoted 8 to
+14 days apart: the synthetic corpus repeats its stock lines more densely than outlets do.)
+Then, for a pair:
 
-- vetoes: a quote without a day (neither its own date nor its document's) matches none (a
-  speaker's stock phrases recur for years); more than RECENT_DAYS apart, a quote under
+- vetoes: a quote without a day (neither its own date nor its document's) matches only
+  when both run to LONG_WORDS words (a speaker's stock lines recur for years); more than
+  RECENT_DAYS apart, a quote under
   LONG_WORDS words; both quotes carry their own dates and these differ by more than
   DATE_DAYS (the same words said on two occasions are two statements); both hold numbers
   and share none;
@@ -54,7 +57,7 @@ from dyad.dedup import shingles
 from dyad.links.embed import centred, clause_units, units
 
 WINDOW_DAYS = 62          # days between two quotes' days for them to be compared at all
-RECENT_DAYS = 7           # further apart than this, both quotes must have LONG_WORDS words
+RECENT_DAYS = 14          # further apart than this, both quotes must have LONG_WORDS words
 LONG_WORDS = 18
 DATE_DAYS = 7             # two quotes with their own dates further apart are two statements
 CONTAINED = 0.5           # share of the shorter quote's word 3-shingles found in the other
@@ -131,8 +134,10 @@ def contained(a: str | QuoteItem, b: str | QuoteItem) -> float:
 
 def vetoed(a: QuoteItem, b: QuoteItem) -> bool:
     """Hard reasons for two quotes not to be one statement."""
-    if a.speaker != b.speaker or a.day is None or b.day is None:
+    if a.speaker != b.speaker:
         return True
+    if a.day is None or b.day is None:      # no telling when: long passages only
+        return min(a.word_count(), b.word_count()) < LONG_WORDS
     gap = abs(a.day - b.day)
     if gap > WINDOW_DAYS or (a.dated and b.dated and gap > DATE_DAYS):
         return True

@@ -507,17 +507,23 @@ def add_cluster(db: Database, cluster: str, kind: str) -> None:
 _QUOTE_KEY_ROWS = "SELECT * FROM quote_keys WHERE speaker = ? AND doc_id != ?"
 
 
-def quote_key_rows(db: Database, speaker: str, day: int, window: int, limit: int,
+def quote_key_rows(db: Database, speaker: str, day: int | None, window: int, limit: int,
                    not_doc: int) -> list[Any]:
     """Key rows of linked quotes by one speaker key, not of document `not_doc`: the `limit`
-    whose days lie closest to `day` within `window` days, nearest first, ties by quote id.
-    Each part is a range of the (speaker, day) index, so the cost does not grow with the
-    speaker's other quotes."""
+    whose days lie closest to `day` within `window` days (then those without a day), nearest
+    first, ties by quote id. With no `day`, the first `limit` by day. Each part is a range of
+    the (speaker, day) index, so the cost does not grow with the speaker's other quotes."""
+    if day is None:
+        return db.query(_QUOTE_KEY_ROWS + " ORDER BY day, quote_id LIMIT ?",
+                        (speaker, not_doc, limit))
     after = db.query(_QUOTE_KEY_ROWS + " AND day BETWEEN ? AND ? ORDER BY day, quote_id "
                      "LIMIT ?", (speaker, not_doc, day, day + window, limit))
     before = db.query(_QUOTE_KEY_ROWS + " AND day BETWEEN ? AND ? ORDER BY day DESC, "
                       "quote_id LIMIT ?", (speaker, not_doc, day - window, day - 1, limit))
     rows = sorted([*after, *before], key=lambda r: (abs(r["day"] - day), r["quote_id"]))
+    if len(rows) < limit:
+        rows += db.query(_QUOTE_KEY_ROWS + " AND day IS NULL ORDER BY quote_id LIMIT ?",
+                         (speaker, not_doc, limit - len(rows)))
     return rows[:limit]
 
 
