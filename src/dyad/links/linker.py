@@ -206,9 +206,11 @@ class Linker:
                                 actors=lq.actors)
             # a short quote without a day (nor its document's) is matched with none: a
             # speaker's stock lines recur for years
+            # (a short one only meets quotes within RECENT_DAYS: read no others)
+            long = item.word_count() >= qt.LONG_WORDS
             groups = self._quote_groups(store.quote_key_rows(
-                self.db, speaker, item.day, qt.WINDOW_DAYS, MAX_QUOTE_CANDIDATES, doc.id)) \
-                if item.day is not None or item.word_count() >= qt.LONG_WORDS else []
+                self.db, speaker, item.day, qt.WINDOW_DAYS if long else qt.RECENT_DAYS,
+                MAX_QUOTE_CANDIDATES, doc.id)) if item.day is not None or long else []
             # the surest group only: merging every group a quotation overlaps chained stock
             # phrases of one speaker into giant clusters (synthetic 10k: pair precision 0.09)
             matched = qt.choose_all(item, groups, self.scorer)[:1] if groups else []

@@ -249,7 +249,9 @@ def choose_all(item: QuoteItem, groups: Iterable[Sequence[QuoteItem]],
     allowed = [m for m in groups if m and not any(vetoed(item, x) for x in m)]
     scored: list[tuple[float, int, Sequence[QuoteItem]]] = []
     for n, members in enumerate(allowed):
-        scores = [s for s in (_overlap(item, m) for m in members) if s is not None]
+        # members with the same words score the same (a cluster of a stock line holds many)
+        distinct = {(m.language, m.text): m for m in members}.values()
+        scores = [s for s in (_overlap(item, m) for m in distinct) if s is not None]
         if scores:
             scored.append((max(scores), -n, members))
     if not scored and allowed:
