@@ -162,19 +162,16 @@ def run(inputs: list[Path], db_path: Path, config: Config | None = None,
         found = ingest.discover(inputs)
         known = store.source_fingerprints(db)
         jobs = workers.jobs_for(config)
-        readers = None
-        if jobs > 1 and sum(s.path not in known for s in found.sources) >= \
-                config.parallel_min_docs:
-            # workers read the files while this process loads the stages' tables, once: the
-            # workers that process are forked afterwards and share them
-            readers = workers.Workers(config, db_path, jobs, False, stages=False)
-        with summary.timing("read"):
-            try:
-                _read(db, found, known, config, summary, fail, progress, readers,
-                      lambda: workers.warm(config))
-            finally:
-                if readers is not None:
-                    readers.__exit__(None, None, None)
+        with summary.timing("read"), ExitStack() as reading:
+            readers = None
+            if jobs > 1 and sum(s.path not in known for s in found.sources) >= \
+                    config.parallel_min_docs:
+                # workers read the files while this process loads the stages' tables, once:
+                # the workers that process are forked afterwards and share them
+                readers = reading.enter_context(
+                    workers.Workers(config, db_path, jobs, False, stages=False))
+            _read(db, found, known, config, summary, fail, progress, readers,
+                  lambda: workers.warm(config))
         del found                           # one entry per file: not kept while processing
         pool = None
         if jobs > 1 and store.count_at(db, "read") >= config.parallel_min_docs:
