@@ -253,16 +253,12 @@ def _read_stream(db: Database, r: workers.ReadResult, summary: RunSummary, fail:
     src = r.source
     problems: list[FileError] = []
 
-    def grouped() -> Iterator[Document]:
-        start = time.perf_counter()
-        for doc in ingest.stream(src, problems):
-            doc.group = group_key(doc)
-            summary.step_seconds["read:parse"] = summary.step_seconds.get("read:parse", 0.0) \
-                + time.perf_counter() - start
-            yield doc
-            start = time.perf_counter()
+    def grouped(doc: Document) -> Document:
+        doc.group = group_key(doc)
+        return doc
 
-    docs, again = tee(grouped())
+    # (its parsing is timed within read:store: the lines are parsed as they are stored)
+    docs, again = tee(map(grouped, ingest.stream(src, problems)))
     try:
         with summary.timing("read:store"):
             store.replace_source(db, path=src.path, root=str(src.root), fingerprint=r.fingerprint,

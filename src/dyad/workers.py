@@ -15,6 +15,7 @@ not decide what to do with a result (see `pipeline.py`)."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing as mp
 import os
@@ -143,10 +144,8 @@ class Workers:
                  stages: bool = True) -> None:
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         self.jobs = jobs
-        inherited = method == "fork" and _warmed(config)
         self._pool = mp.get_context(method).Pool(
-            jobs, initializer=_start_worker,
-            initargs=(config, str(db_path), timed, stages and not inherited))
+            jobs, initializer=_start_worker, initargs=(config, str(db_path), timed, stages))
 
     def __enter__(self) -> Workers:
         return self
@@ -218,25 +217,16 @@ def processed(items: Iterable[tuple[int, Document]], ctx: Context,
         yield _replayed(process_one(doc_id, doc, ctx), ctx.timer)
 
 
+@functools.cache
 def warm(config: Config) -> None:
     """Load every per-language table the stages use, for each language of the run (once
-    per process and set of languages)."""
+    per process and configuration: a worker forked afterwards finds them loaded)."""
     from dyad.pipeline import process_document
 
-    if _warmed(config):
-        return
     for lang in config.languages:
         doc = Document(file="warm.txt", source_path="warm.txt", fmt="txt",
                        raw_text=_WARM_TEXT, given=Given(language=lang))
         process_document(doc, Context(config=config))
-    _warm_languages.add(config.languages)
-
-
-_warm_languages: set[tuple[str, ...]] = set()     # the language sets this process warmed
-
-
-def _warmed(config: Config) -> bool:
-    return config.languages in _warm_languages
 
 
 def _replayed(result: Result, timer: StageTimer | None) -> Result:
@@ -251,7 +241,7 @@ def _replayed(result: Result, timer: StageTimer | None) -> Result:
 _worker_ctx: list[Context] = []       # the worker's context, set once by _start_worker
 
 
-def _start_worker(config: Config, db_path: str, timed: bool, load: bool) -> None:
+def _start_worker(config: Config, db_path: str, timed: bool, stages: bool) -> None:
     from dyad.store.database import Reader
     from dyad.store.documents import LineStats
 
@@ -259,8 +249,8 @@ def _start_worker(config: Config, db_path: str, timed: bool, load: bool) -> None
         os.nice(WORKER_NICENESS)
     except (AttributeError, OSError):       # not on every system; only a matter of speed
         pass
-    if load:
-        warm(config)
+    if stages:
+        warm(config)            # nothing to do when forked from a caller that warmed them
     gc.freeze()        # the tables loaded live as long as the worker: the collector need
                        # not walk them again and again (nor touch, so copy, inherited ones)
     lines: CorpusLines = LineStats(Reader(db_path))

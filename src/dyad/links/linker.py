@@ -204,9 +204,8 @@ class Linker:
             item = qt.QuoteItem(id=lq.id, doc=doc.id, speaker=speaker, day=own or day,
                                 dated=own is not None, language=lq.language, text=lq.quote.text,
                                 actors=lq.actors)
-            # a short quote without a day (nor its document's) is matched with none: a
-            # speaker's stock lines recur for years
-            # (a short one only meets quotes within RECENT_DAYS: read no others)
+            # a short quotation meets only quotes within RECENT_DAYS, and none without a
+            # day (see quotes.vetoed): the others are not read
             long = item.word_count() >= qt.LONG_WORDS
             groups = self._quote_groups(store.quote_key_rows(
                 self.db, speaker, item.day, qt.WINDOW_DAYS if long else qt.RECENT_DAYS,

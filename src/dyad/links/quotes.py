@@ -13,12 +13,10 @@ Pairs of synthetic documents in one quote cluster that print one quote, 1k / 10k
 14 days apart: the synthetic corpus repeats its stock lines more densely than outlets do.)
 Then, for a pair:
 
-- vetoes: a quote without a day (neither its own date nor its document's) matches only
-  when both run to LONG_WORDS words (a speaker's stock lines recur for years); more than
-  RECENT_DAYS apart, a quote under
-  LONG_WORDS words; both quotes carry their own dates and these differ by more than
-  DATE_DAYS (the same words said on two occasions are two statements); both hold numbers
-  and share none;
+- vetoes: a quote under LONG_WORDS words either without a day (neither its own date nor its
+  document's: stock lines recur for years) or more than RECENT_DAYS apart; both quotes carry
+  their own dates and these differ by more than DATE_DAYS (the same words said on two
+  occasions are two statements); both hold numbers and share none;
 - both name actors (`QuoteItem.actors`, from the mentions inside the words) and none in
   common: no match ("Cuba is a key partner" is not "Bolivia is a key partner");
 - same language: the shorter quote's word 3-shingles are at least CONTAINED in the other
@@ -136,12 +134,12 @@ def vetoed(a: QuoteItem, b: QuoteItem) -> bool:
     """Hard reasons for two quotes not to be one statement."""
     if a.speaker != b.speaker:
         return True
+    short = min(a.word_count(), b.word_count()) < LONG_WORDS
     if a.day is None or b.day is None:      # no telling when: long passages only
-        return min(a.word_count(), b.word_count()) < LONG_WORDS
+        return short
     gap = abs(a.day - b.day)
-    if gap > WINDOW_DAYS or (a.dated and b.dated and gap > DATE_DAYS):
-        return True
-    if gap > RECENT_DAYS and min(a.word_count(), b.word_count()) < LONG_WORDS:
+    if gap > WINDOW_DAYS or (a.dated and b.dated and gap > DATE_DAYS) or \
+            (short and gap > RECENT_DAYS):
         return True
     na, nb = a.number_set(), b.number_set()
     return bool(na and nb and not na & nb)
